@@ -1,0 +1,44 @@
+import nx from '@nx/eslint-plugin';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', 'libs/sdk/src/generated/**'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          banTransitiveDependencies: true,
+          depConstraints: [
+            // type axis: what kind of code may lean on what.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:mapping', onlyDependOnLibsWithTags: ['type:domain', 'type:client', 'type:util'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:client', 'type:mapping', 'type:util'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:client', 'type:mapping', 'type:util'],
+            },
+            // scope axis: the simulator may share the vendor's wire types but nothing of the facade.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:vendor', onlyDependOnLibsWithTags: ['scope:vendor', 'scope:shared'] },
+            { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:sim', 'scope:vendor'] },
+            { sourceTag: 'scope:facade', onlyDependOnLibsWithTags: ['scope:facade', 'scope:vendor', 'scope:shared'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }] },
+  },
+];

@@ -1,0 +1,3 @@
+export * from './wire-types';
+export * from './endpoints';
+export * from './codes';
