@@ -24,6 +24,9 @@ export const SUCCESS_CODES: readonly number[] = [20000, 10004];
 /** Codes after which a fresh token is obtained once and the call repeated. */
 export const TOKEN_RENEWAL_CODES: readonly number[] = [10003, 10011];
 
+/** Codes that say the credentials, the token or the signature were refused. */
+export const AUTH_CODES: readonly number[] = [10003, 10005, 10006, 10011, 200001, 200002, 200003, 200004, 200005, 200006, 200007];
+
 export function describeVendorCode(code: number): string {
   if (code in VENDOR_CODES) return VENDOR_CODES[code as VendorCode];
   if (code >= 200008 && code <= 200024) return 'business error';

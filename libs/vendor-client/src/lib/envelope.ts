@@ -1,0 +1,48 @@
+import { SUCCESS_CODES } from '../wire/codes';
+import type { WireEnvelope } from '../wire/wire-types';
+import { upstreamStatus, VendorEnvelopeError, VendorMalformedResponseError } from './vendor-errors';
+
+/** What came back over HTTP, before any reading of the envelope. */
+export interface HttpExchange {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface OpenedEnvelope {
+  envelope: WireEnvelope<unknown>;
+  code: number;
+}
+
+/**
+ * Reads the envelope: it must be a JSON object with a boolean `succeed` and a numeric `errmsg`.
+ * Success is `succeed` true with 20000 or 10004; anything else is a VendorEnvelopeError with the code.
+ */
+export function readEnvelope(endpoint: string, exchange: HttpExchange, attempts: number): WireEnvelope<unknown> {
+  const opened = openEnvelope(endpoint, exchange, attempts);
+  if (opened.envelope.succeed === true && SUCCESS_CODES.includes(opened.code)) return opened.envelope;
+  throw new VendorEnvelopeError({
+    endpoint,
+    attempts,
+    httpStatus: exchange.status,
+    upstream: upstreamStatus(opened.code, opened.envelope.errdesc, opened.envelope.requestId),
+  });
+}
+
+export function openEnvelope(endpoint: string, exchange: HttpExchange, attempts: number): OpenedEnvelope {
+  const malformed = (reason: string) =>
+    new VendorMalformedResponseError({ endpoint, attempts, reason, httpStatus: exchange.status });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(exchange.body);
+  } catch {
+    const looksHtml = /^\s*</.test(exchange.body);
+    throw malformed(looksHtml ? `HTML page, HTTP ${exchange.status}` : `invalid JSON, HTTP ${exchange.status}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw malformed('not a JSON object');
+  const envelope = parsed as Record<string, unknown>;
+  const code = typeof envelope.errmsg === 'string' ? Number(envelope.errmsg) : envelope.errmsg;
+  if (typeof code !== 'number' || !Number.isInteger(code)) throw malformed('errmsg is not a status code');
+  if (typeof envelope.succeed !== 'boolean') throw malformed('succeed is not a boolean');
+  return { envelope: envelope as unknown as WireEnvelope<unknown>, code };
+}

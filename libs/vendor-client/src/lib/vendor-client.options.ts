@@ -1,0 +1,73 @@
+import type { WireDrift } from './wire-schema';
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** No attempt starts after this much time since the call began. */
+  deadlineMs: number;
+}
+
+export interface CircuitBreakerOptions {
+  /** Consecutive failed calls (after their retries) that open an endpoint's circuit. */
+  consecutiveFailures: number;
+  /** How long an open circuit waits before it lets one trial call through. */
+  halfOpenAfterMs: number;
+}
+
+export type VendorCallOutcome =
+  | 'success'
+  | 'envelope-error'
+  | 'auth-error'
+  | 'timeout'
+  | 'network-error'
+  | 'malformed-response'
+  | 'circuit-open';
+
+/** Emitted once per call (retries and token renewal included) for metrics and logs. Holds no secret. */
+export interface VendorCallEvent {
+  endpoint: string;
+  outcome: VendorCallOutcome;
+  latencyMs: number;
+  attempts: number;
+  code?: number;
+  tokenRenewed: boolean;
+  drift: WireDrift[];
+}
+
+export type VendorCallListener = (event: VendorCallEvent) => void;
+
+export interface VendorClientOptions {
+  /** The vendor root, e.g. `http://HOST:5001/publicapi/v1/` (trailing slash optional). */
+  baseUrl: string;
+  /** AppId (监控ID). */
+  appId: string;
+  /** appkey: signs every call; never logged, never serialised. */
+  appKey: string;
+  /** Per attempt; default 5000. */
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  circuitBreaker?: Partial<CircuitBreakerOptions>;
+  /** Renew the token this long before its absolute `expires_in`; default 300. */
+  tokenRefreshMarginSeconds?: number;
+  /** Check each answer's records against the documented wire shape and report drift; default true. */
+  driftCheck?: boolean;
+  onCall?: VendorCallListener;
+  /** For tests: the clock, in milliseconds. */
+  now?: () => number;
+}
+
+export interface ResolvedVendorClientOptions {
+  baseUrl: string;
+  appId: string;
+  timeoutMs: number;
+  retry: RetryOptions;
+  circuitBreaker: CircuitBreakerOptions;
+  tokenRefreshMarginSeconds: number;
+  driftCheck: boolean;
+  now: () => number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2000, deadlineMs: 15000 };
+export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerOptions = { consecutiveFailures: 5, halfOpenAfterMs: 10000 };

@@ -1,0 +1,298 @@
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import { AUTH_CODES, TOKEN_RENEWAL_CODES } from '../wire/codes';
+import { VENDOR_ENDPOINTS, type VendorEndpointName, type WireRecordByEndpoint } from '../wire/endpoints';
+import type { WireLabelQuery, WireOperatorAccountQuery, WireStaffQuery } from '../wire/wire-types';
+import { joinVendorUrl, parseBaseUrl } from './base-url';
+import { readEnvelope, type HttpExchange } from './envelope';
+import { backoffDelayMs, isBreakerFailure, isRetryable } from './retry-policy';
+import { signedHeaders, vendorSignature } from './signing';
+import { inspect } from 'node:util';
+import { TokenProvider } from './token-provider';
+import {
+  DEFAULT_CIRCUIT_BREAKER,
+  DEFAULT_RETRY,
+  type ResolvedVendorClientOptions,
+  type VendorCallEvent,
+  type VendorCallListener,
+  type VendorCallOutcome,
+  type VendorClientOptions,
+} from './vendor-client.options';
+import {
+  VendorAuthError,
+  VendorCircuitOpenError,
+  VendorError,
+  VendorNetworkError,
+  VendorTimeoutError,
+} from './vendor-errors';
+import { checkWireRecords, type WireDrift } from './wire-schema';
+
+export interface VendorResponse<T> {
+  values: T[];
+  requestId: string | null;
+  msgTime: string | null;
+  attempts: number;
+  drift: WireDrift[];
+}
+
+export interface VendorCallRequest {
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+export type CircuitStateName = 'closed' | 'open' | 'half-open';
+
+/** A snapshot for readiness checks: is any circuit open, and did the last call fail on the wire. */
+export interface VendorReachability {
+  reachable: boolean;
+  openCircuits: string[];
+  lastCallFailedOnNetwork: boolean;
+}
+
+interface CallState {
+  attempts: number;
+  tokenRenewed: boolean;
+}
+
+/**
+ * The vendor's basic-data API as typed calls: obtains and renews the token, signs every call, reads
+ * the envelope, retries what is safe to retry, and keeps a circuit breaker per endpoint.
+ */
+export class VendorClient {
+  private readonly options: ResolvedVendorClientOptions;
+  private readonly tokens: TokenProvider;
+  private readonly breakers = new Map<VendorEndpointName, CircuitBreakerPolicy>();
+  private readonly listeners = new Set<VendorCallListener>();
+  private lastCallFailedOnNetwork = false;
+
+  constructor(options: VendorClientOptions) {
+    parseBaseUrl(options.baseUrl);
+    if (!options.appId) throw new TypeError('VendorClient needs an appId');
+    if (!options.appKey) throw new TypeError('VendorClient needs an appKey');
+    this.options = {
+      baseUrl: options.baseUrl,
+      appId: options.appId,
+      timeoutMs: options.timeoutMs ?? 5000,
+      retry: { ...DEFAULT_RETRY, ...options.retry },
+      circuitBreaker: { ...DEFAULT_CIRCUIT_BREAKER, ...options.circuitBreaker },
+      tokenRefreshMarginSeconds: options.tokenRefreshMarginSeconds ?? 300,
+      driftCheck: options.driftCheck ?? true,
+      now: options.now ?? Date.now,
+    };
+    // The appkey lives only in this closure and the token provider, never on an enumerable property.
+    const appKey = options.appKey;
+    this.sign = (token) => signedHeaders(appKey, token, this.options.now());
+    this.tokens = new TokenProvider(
+      this.options.baseUrl,
+      this.options.appId,
+      (message) => vendorSignature(appKey, message),
+      this.options.tokenRefreshMarginSeconds,
+      this.options.now,
+      (url, init) => this.exchange('GetAccessToken', url, init, 1, Date.now() + this.options.timeoutMs),
+    );
+    if (options.onCall) this.listeners.add(options.onCall);
+    for (const name of Object.keys(VENDOR_ENDPOINTS) as VendorEndpointName[]) {
+      this.breakers.set(
+        name,
+        circuitBreaker(handleWhen(isBreakerFailure), {
+          halfOpenAfter: this.options.circuitBreaker.halfOpenAfterMs,
+          breaker: new ConsecutiveBreaker(this.options.circuitBreaker.consecutiveFailures),
+        }),
+      );
+    }
+  }
+
+  private readonly sign: (token: string) => Record<string, string>;
+
+  /** 运营号配置 `GET WeCaht`; `ad_wechat_lei` 0 personal WeChat (default), 3 WeCom. */
+  getOperatorAccounts(query: WireOperatorAccountQuery = {}) {
+    return this.call('operatorAccounts', { query: { ...query } });
+  }
+
+  /** 员工配置 `GET staff`. */
+  getStaff(query: WireStaffQuery = {}) {
+    return this.call('staff', { query: { ...query } });
+  }
+
+  /** 员工管理运营机 `POST staff/GetStaffWechat`; no code answers every staff member's accounts. */
+  getStaffOperatorAccounts(staffCode?: string) {
+    return this.call('staffWechat', { body: staffCode === undefined ? {} : { ad_staff_code: staffCode } });
+  }
+
+  /** 标签分类 `GET Label`. */
+  getLabelCategories() {
+    return this.call('labelCategories');
+  }
+
+  /** 标签配置 `GET wecahtlabel`; `categories` -1 (default) for all. */
+  getLabels(query: WireLabelQuery = {}) {
+    return this.call('labels', { query: { ...query } });
+  }
+
+  /** 投放组配置 `GET AdManage`. */
+  getAdGroups() {
+    return this.call('adGroups');
+  }
+
+  /** 好友自定义属性配置 `GET friend/GetCustomAttributeList`. */
+  getCustomAttributes() {
+    return this.call('customAttributes');
+  }
+
+  onCall(listener: VendorCallListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  circuitState(endpoint: VendorEndpointName): CircuitStateName {
+    const state = this.breakers.get(endpoint)?.state;
+    if (state === CircuitState.Open || state === CircuitState.Isolated) return 'open';
+    if (state === CircuitState.HalfOpen) return 'half-open';
+    return 'closed';
+  }
+
+  reachability(): VendorReachability {
+    const openCircuits = [...this.breakers.keys()]
+      .filter((name) => this.circuitState(name) === 'open')
+      .map((name) => VENDOR_ENDPOINTS[name].path);
+    return {
+      reachable: openCircuits.length === 0 && !this.lastCallFailedOnNetwork,
+      openCircuits,
+      lastCallFailedOnNetwork: this.lastCallFailedOnNetwork,
+    };
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.options.baseUrl, appId: this.options.appId, timeoutMs: this.options.timeoutMs, ...this.reachability() };
+  }
+
+  [inspect.custom](): string {
+    return `VendorClient ${inspect(this.toJSON())}`;
+  }
+
+  get tokenRequests(): number {
+    return this.tokens.requestCount;
+  }
+
+  /** One call of a basic-data endpoint, with token renewal, retries and its circuit breaker. */
+  async call<E extends VendorEndpointName>(endpoint: E, request: VendorCallRequest = {}): Promise<VendorResponse<WireRecordByEndpoint[E]>> {
+    const { path } = VENDOR_ENDPOINTS[endpoint];
+    const started = performance.now();
+    const state: CallState = { attempts: 0, tokenRenewed: false };
+    const breaker = this.breakers.get(endpoint) as CircuitBreakerPolicy;
+    try {
+      const response = await breaker.execute(() => this.attemptWithRetries(endpoint, request, state));
+      this.lastCallFailedOnNetwork = false;
+      this.emit({ endpoint: path, outcome: 'success', latencyMs: performance.now() - started, attempts: state.attempts, tokenRenewed: state.tokenRenewed, drift: response.drift });
+      return response as VendorResponse<WireRecordByEndpoint[E]>;
+    } catch (raw) {
+      const error =
+        raw instanceof BrokenCircuitError ? new VendorCircuitOpenError({ endpoint: path, attempts: state.attempts }) : raw;
+      if (error instanceof VendorError && error.kind !== 'circuit-open') {
+        this.lastCallFailedOnNetwork = error.kind === 'network' || error.kind === 'timeout';
+      }
+      this.emit({
+        endpoint: path,
+        outcome: outcomeOf(error),
+        latencyMs: performance.now() - started,
+        attempts: state.attempts,
+        code: error instanceof VendorError ? error.upstream?.code : undefined,
+        tokenRenewed: state.tokenRenewed,
+        drift: [],
+      });
+      throw error;
+    }
+  }
+
+  private async attemptWithRetries(endpoint: VendorEndpointName, request: VendorCallRequest, state: CallState): Promise<VendorResponse<unknown>> {
+    const { retry } = this.options;
+    const deadline = Date.now() + retry.deadlineMs;
+    for (;;) {
+      try {
+        return await this.attempt(endpoint, request, state, deadline);
+      } catch (error) {
+        const delay = backoffDelayMs(retry, state.attempts);
+        if (!isRetryable(error) || state.attempts >= retry.maxAttempts || Date.now() + delay >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private async attempt(endpoint: VendorEndpointName, request: VendorCallRequest, state: CallState, deadline: number): Promise<VendorResponse<unknown>> {
+    const { path, method } = VENDOR_ENDPOINTS[endpoint];
+    const url = joinVendorUrl(this.options.baseUrl, path, request.query);
+    const body = method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined;
+    const token = await this.tokens.token();
+    state.attempts += 1;
+    const exchange = await this.exchange(path, url, { method, headers: { ...this.sign(token), 'Content-Type': 'text/json' }, body }, state.attempts, deadline);
+    try {
+      const envelope = readEnvelope(path, exchange, state.attempts);
+      const values = envelope.values === null || envelope.values === undefined ? [] : envelope.values;
+      const drift = this.options.driftCheck ? checkWireRecords(endpoint, path, values) : [];
+      return {
+        values: Array.isArray(values) ? values : [],
+        requestId: typeof envelope.requestId === 'string' ? envelope.requestId : null,
+        msgTime: typeof envelope.msgTime === 'string' ? envelope.msgTime : null,
+        attempts: state.attempts,
+        drift,
+      };
+    } catch (error) {
+      const code = error instanceof VendorError ? error.upstream?.code : undefined;
+      if (code !== undefined && TOKEN_RENEWAL_CODES.includes(code)) {
+        if (!state.tokenRenewed) {
+          state.tokenRenewed = true;
+          this.tokens.invalidate(token);
+          return this.attempt(endpoint, request, state, deadline);
+        }
+      }
+      if (code !== undefined && AUTH_CODES.includes(code)) {
+        throw new VendorAuthError({ endpoint: path, attempts: state.attempts, upstream: (error as VendorError).upstream });
+      }
+      throw error;
+    }
+  }
+
+  /** One HTTP exchange under the per-attempt timeout, bounded by the call's deadline. */
+  private async exchange(endpoint: string, url: string, init: RequestInit, attempts: number, deadline: number): Promise<HttpExchange> {
+    const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadline - Date.now()));
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetch(url, { ...init, signal: controller.signal });
+      const body = await response.text();
+      return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+    } catch (error) {
+      if (controller.signal.aborted) throw new VendorTimeoutError({ endpoint, attempts, timeoutMs });
+      throw new VendorNetworkError({ endpoint, attempts, cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private emit(event: VendorCallEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // An observer's failure must not turn a vendor answer into an error.
+      }
+    }
+  }
+}
+
+function outcomeOf(error: unknown): VendorCallOutcome {
+  if (!(error instanceof VendorError)) return 'network-error';
+  switch (error.kind) {
+    case 'auth':
+      return 'auth-error';
+    case 'envelope':
+      return 'envelope-error';
+    case 'timeout':
+      return 'timeout';
+    case 'network':
+      return 'network-error';
+    case 'circuit-open':
+      return 'circuit-open';
+    default:
+      return 'malformed-response';
+  }
+}

@@ -1,0 +1,133 @@
+import { inspect } from 'node:util';
+import { describeVendorCode } from '../wire/codes';
+
+/** What the vendor said when it refused a call: its `errmsg` code, `errdesc` and `requestId`. */
+export interface UpstreamStatus {
+  code: number;
+  description: string;
+  meaning: string;
+  requestId: string | null;
+}
+
+export interface VendorErrorDetails {
+  endpoint: string;
+  attempts: number;
+  upstream?: UpstreamStatus;
+  httpStatus?: number;
+  cause?: unknown;
+}
+
+/**
+ * Base of every failure the client reports. Messages and serialised forms carry the endpoint, the
+ * attempts and the vendor's status, never the appkey, a token, a signature or a raw vendor body.
+ */
+export abstract class VendorError extends Error {
+  abstract readonly kind: string;
+  readonly endpoint: string;
+  readonly attempts: number;
+  readonly upstream?: UpstreamStatus;
+  readonly httpStatus?: number;
+
+  protected constructor(message: string, details: VendorErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: sanitiseCause(details.cause) });
+    this.name = new.target.name;
+    this.endpoint = details.endpoint;
+    this.attempts = details.attempts;
+    this.upstream = details.upstream;
+    this.httpStatus = details.httpStatus;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      endpoint: this.endpoint,
+      attempts: this.attempts,
+      ...(this.upstream ? { upstream: this.upstream } : {}),
+      ...(this.httpStatus !== undefined ? { httpStatus: this.httpStatus } : {}),
+    };
+  }
+
+  [inspect.custom](): string {
+    return `${this.name}: ${this.message} ${inspect(this.toJSON(), { breakLength: Infinity })}`;
+  }
+}
+
+/** The vendor refused the credentials or the signature (token acquisition, or a call even after renewal). */
+export class VendorAuthError extends VendorError {
+  readonly kind = 'auth';
+  constructor(details: VendorErrorDetails) {
+    super(`vendor refused authentication on ${details.endpoint}${codeSuffix(details.upstream)}`, details);
+  }
+}
+
+/** The vendor answered its envelope with `succeed` false or an `errmsg` that is not a success code. */
+export class VendorEnvelopeError extends VendorError {
+  readonly kind = 'envelope';
+  constructor(details: VendorErrorDetails & { upstream: UpstreamStatus }) {
+    super(`vendor answered a failure envelope on ${details.endpoint}${codeSuffix(details.upstream)}`, details);
+  }
+}
+
+/** The vendor did not answer within the per-call timeout or the overall deadline. */
+export class VendorTimeoutError extends VendorError {
+  readonly kind = 'timeout';
+  readonly timeoutMs: number;
+  constructor(details: VendorErrorDetails & { timeoutMs: number }) {
+    super(`vendor did not answer ${details.endpoint} within ${details.timeoutMs} ms`, details);
+    this.timeoutMs = details.timeoutMs;
+  }
+}
+
+/** The connection failed: refused, reset, dropped, DNS. */
+export class VendorNetworkError extends VendorError {
+  readonly kind = 'network';
+  constructor(details: VendorErrorDetails) {
+    super(`network failure calling vendor ${details.endpoint}`, details);
+  }
+}
+
+/** The body is not the documented envelope: HTML, truncated JSON, an HTTP error page. */
+export class VendorMalformedResponseError extends VendorError {
+  readonly kind = 'malformed-response';
+  constructor(details: VendorErrorDetails & { reason: string }) {
+    super(`vendor answered ${details.endpoint} with a body that is not its envelope (${details.reason})`, details);
+  }
+}
+
+/** The endpoint's circuit is open after repeated failures; the call was not sent. */
+export class VendorCircuitOpenError extends VendorError {
+  readonly kind = 'circuit-open';
+  constructor(details: VendorErrorDetails) {
+    super(`circuit for vendor ${details.endpoint} is open; call not sent`, details);
+  }
+}
+
+export function upstreamStatus(code: number, errdesc: unknown, requestId: unknown): UpstreamStatus {
+  return {
+    code,
+    description: typeof errdesc === 'string' ? errdesc.slice(0, 200) : '',
+    meaning: describeVendorCode(code),
+    requestId: typeof requestId === 'string' ? requestId : null,
+  };
+}
+
+function codeSuffix(upstream: UpstreamStatus | undefined): string {
+  return upstream ? `: errmsg ${upstream.code} (${upstream.meaning})` : '';
+}
+
+// Low-level errors (undici's) can carry request options; keep only their name, code and message.
+function sanitiseCause(cause: unknown): unknown {
+  if (cause instanceof VendorError) return cause;
+  if (cause instanceof Error) {
+    const safe = new Error(cause.message);
+    safe.name = cause.name;
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') (safe as Error & { code: string }).code = code;
+    const inner = (cause as { cause?: unknown }).cause;
+    if (inner instanceof Error) return Object.assign(safe, { cause: sanitiseCause(inner) });
+    return safe;
+  }
+  return undefined;
+}

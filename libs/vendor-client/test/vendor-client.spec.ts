@@ -1,0 +1,227 @@
+import { inspect } from 'node:util';
+import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
+import {
+  VendorAuthError,
+  VendorCircuitOpenError,
+  VendorClient,
+  VendorEnvelopeError,
+  VendorMalformedResponseError,
+  VendorNetworkError,
+  VendorTimeoutError,
+  type VendorCallEvent,
+  type VendorClientOptions,
+} from '../src';
+
+const APP_KEY = 'client-spec-appkey-9f3e';
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ env: { SIM_APP_ID: 'client-spec', SIM_APP_KEY: APP_KEY } });
+});
+afterAll(() => sim?.stop());
+beforeEach(() => sim.reset());
+
+function client(overrides: Partial<VendorClientOptions> = {}): VendorClient {
+  return new VendorClient({
+    baseUrl: sim.baseUrl,
+    appId: sim.appId,
+    appKey: sim.appKey,
+    timeoutMs: 1000,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...overrides,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('VendorClient against the simulator', () => {
+  it('answers every endpoint with the seed records', async () => {
+    const c = client();
+    expect((await c.getOperatorAccounts()).values.map((a) => a.ad_wechat_id)).toContain(135389);
+    expect((await c.getStaff()).values.map((s) => s.ad_staff_code)).toContain('b01');
+    expect((await c.getStaffOperatorAccounts('b03')).values).toEqual([
+      expect.objectContaining({ ad_staff_code: 'b03', ad_wechat_id: 3547, ad_wechat_nober: 'zznn72537' }),
+    ]);
+    expect((await c.getLabelCategories()).values).toContainEqual({ ad_label_id: 263, ad_label_name: 'A.客户级别', ad_choose: 0 });
+    expect((await c.getLabels()).values.map((l) => l.ad_label_info_id)).toEqual(expect.arrayContaining([1158, 1072, 1071, 991, 976]));
+    expect((await c.getLabels({ categories: 1 })).values.map((l) => l.ad_label_info_id).sort()).toEqual([976, 991]);
+    expect((await c.getAdGroups()).values.map((g) => g.ad_brand_id)).toEqual(expect.arrayContaining([155, 151]));
+    expect((await c.getCustomAttributes()).values.map((a) => a.id)).toEqual(expect.arrayContaining(['15', '14', '13', '12']));
+  });
+
+  it('passes request parameters with the vendor spelling', async () => {
+    const c = client();
+    const wecom = await c.getOperatorAccounts({ ad_wechat_lei: 3 });
+    expect(wecom.values.length).toBeGreaterThan(0);
+    expect(wecom.values.every((a) => Number(a.ad_wechat_lei) === 3)).toBe(true);
+    const b01 = await c.getStaff({ ad_staff_code: 'b01' });
+    expect(b01.values.map((s) => s.ad_staff_code)).toEqual(['b01']);
+  });
+
+  it('obtains one token for many concurrent calls and keeps it', async () => {
+    const c = client();
+    await Promise.all(Array.from({ length: 20 }, () => c.getStaff()));
+    await c.getAdGroups();
+    expect((await sim.calls())['GetAccessToken']).toBe(1);
+    expect(c.tokenRequests).toBe(1);
+  });
+
+  it('keeps the token until shortly before its absolute expires_in, then renews it', async () => {
+    const shortLived = await startSimulator({ env: { SIM_TOKEN_TTL_SECONDS: '3' } });
+    try {
+      const c = new VendorClient({ baseUrl: shortLived.baseUrl, appId: shortLived.appId, appKey: shortLived.appKey, tokenRefreshMarginSeconds: 2 });
+      await c.getStaff();
+      await c.getStaff();
+      expect((await shortLived.calls())['GetAccessToken']).toBe(1);
+      await new Promise((r) => setTimeout(r, 1200));
+      await c.getStaff();
+      expect((await shortLived.calls())['GetAccessToken']).toBe(2);
+    } finally {
+      await shortLived.stop();
+    }
+  });
+
+  it.each([
+    ['expired (10003)', () => sim.expireTokens()],
+    ['revoked (10011)', () => sim.revokeTokens()],
+  ])('on a token %s obtains a new token once and repeats the call', async (_, spoil) => {
+    const events: VendorCallEvent[] = [];
+    const c = client({ onCall: (e) => events.push(e) });
+    await c.getStaff();
+    await spoil();
+    const staff = await c.getStaff();
+    expect(staff.values.length).toBeGreaterThan(0);
+    expect((await sim.calls())['GetAccessToken']).toBe(2);
+    expect(events.at(-1)).toMatchObject({ endpoint: 'staff', outcome: 'success', tokenRenewed: true, attempts: 2 });
+  });
+
+  it('reports refused credentials as an auth error without leaking the appkey', async () => {
+    const c = client({ appKey: 'wrong-key' });
+    const error = await failure(c.getStaff());
+    expect(error).toBeInstanceOf(VendorAuthError);
+    expect((error as VendorAuthError).upstream?.code).toBe(200007);
+    const c2 = client({ appId: 'nobody' });
+    expect(((await failure(c2.getStaff())) as VendorAuthError).upstream?.code).toBe(200006);
+  });
+
+  it.each([
+    [200010, VendorEnvelopeError, 1],
+    [200012, VendorEnvelopeError, 1],
+    [10005, VendorAuthError, 1],
+    [10006, VendorAuthError, 1],
+    [200001, VendorAuthError, 1],
+    [200011, VendorEnvelopeError, 3],
+  ])('a failure envelope %d is a typed error after %#', async (code, type, attempts) => {
+    await sim.addFault({ endpoint: 'staff', errmsg: code, errdesc: '出错了' });
+    const error = await failure(client().getStaff());
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ endpoint: 'staff', attempts, upstream: { code, description: '出错了' } });
+    expect((await sim.calls())['staff']).toBe(attempts);
+  });
+
+  it('retries 200011 and a dropped connection, counted at the simulator, then succeeds', async () => {
+    await sim.addFault({ endpoint: 'AdManage', errmsg: 200011, times: 1 });
+    await sim.addFault({ endpoint: 'AdManage', drop: true, times: 1 });
+    const response = await client().getAdGroups();
+    expect(response.attempts).toBe(3);
+    expect((await sim.calls())['AdManage']).toBe(3);
+  });
+
+  it('retries an HTTP 500 HTML page and then reports it as a malformed response', async () => {
+    await sim.addFault({ endpoint: 'Label', html: true, status: 500 });
+    const error = await failure(client().getLabelCategories());
+    expect(error).toBeInstanceOf(VendorMalformedResponseError);
+    expect(error).toMatchObject({ attempts: 3, httpStatus: 500 });
+    expect((await sim.calls())['Label']).toBe(3);
+  });
+
+  it('reports truncated JSON as a malformed response without retrying', async () => {
+    await sim.addFault({ endpoint: 'Label', truncate: true });
+    const error = await failure(client().getLabelCategories());
+    expect(error).toBeInstanceOf(VendorMalformedResponseError);
+    expect((await sim.calls())['Label']).toBe(1);
+  });
+
+  it('times out a hanging vendor after the per-call timeout, without retrying', async () => {
+    await sim.addFault({ endpoint: 'WeCaht', hang: true });
+    const started = Date.now();
+    const error = await failure(client({ timeoutMs: 300 }).getOperatorAccounts());
+    expect(error).toBeInstanceOf(VendorTimeoutError);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect((await sim.calls())['WeCaht']).toBe(1);
+  });
+
+  it('gives up at the overall deadline', async () => {
+    await sim.addFault({ endpoint: 'WeCaht', drop: true });
+    const error = await failure(client({ retry: { maxAttempts: 50, baseDelayMs: 100, maxDelayMs: 100, deadlineMs: 400 } }).getOperatorAccounts());
+    expect(error).toBeInstanceOf(VendorNetworkError);
+    expect((error as VendorNetworkError).attempts).toBeLessThan(10);
+  });
+
+  it('opens an endpoint circuit after repeated failures and closes it after a good trial', async () => {
+    const c = client({ circuitBreaker: { consecutiveFailures: 2, halfOpenAfterMs: 300 }, retry: { maxAttempts: 1 } });
+    await sim.addFault({ endpoint: 'AdManage', html: true, status: 503 });
+    await failure(c.getAdGroups());
+    await failure(c.getAdGroups());
+    expect(c.circuitState('adGroups')).toBe('open');
+    expect(c.circuitState('staff')).toBe('closed');
+    const before = (await sim.calls())['AdManage'];
+    expect(await failure(c.getAdGroups())).toBeInstanceOf(VendorCircuitOpenError);
+    expect((await sim.calls())['AdManage']).toBe(before);
+    expect(c.reachability()).toMatchObject({ reachable: false, openCircuits: ['AdManage'] });
+    await sim.clearFaults();
+    await new Promise((r) => setTimeout(r, 350));
+    await c.getAdGroups();
+    expect(c.circuitState('adGroups')).toBe('closed');
+  });
+
+  it('reports a network failure when nothing listens', async () => {
+    const c = new VendorClient({ baseUrl: 'http://127.0.0.1:9/publicapi/v1', appId: 'a', appKey: APP_KEY, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const error = await failure(c.getStaff());
+    expect(error).toBeInstanceOf(VendorNetworkError);
+    expect(c.reachability().lastCallFailedOnNetwork).toBe(true);
+  });
+
+  it('reports drift in the synthetic dataset without failing the call', async () => {
+    const synthetic = await startSimulator({ env: { SIM_DATASET: 'synthetic', SIM_SCALE: '0.01' } });
+    try {
+      const c = new VendorClient({ baseUrl: synthetic.baseUrl, appId: synthetic.appId, appKey: synthetic.appKey });
+      const response = await c.getOperatorAccounts();
+      expect(response.values.length).toBeGreaterThan(0);
+      expect(Array.isArray(response.drift)).toBe(true);
+    } finally {
+      await synthetic.stop();
+    }
+  });
+
+  it('emits one event per call with endpoint, outcome, latency and attempts', async () => {
+    const events: VendorCallEvent[] = [];
+    const c = client();
+    c.onCall((e) => events.push(e));
+    await c.getLabels();
+    await sim.addFault({ endpoint: 'Label', errmsg: 200012 });
+    await failure(c.getLabelCategories());
+    expect(events).toEqual([
+      expect.objectContaining({ endpoint: 'wecahtlabel', outcome: 'success', attempts: 1, drift: [] }),
+      expect.objectContaining({ endpoint: 'Label', outcome: 'envelope-error', attempts: 1, code: 200012 }),
+    ]);
+    expect(events[0].latencyMs).toBeGreaterThan(0);
+  });
+
+  it('never shows the appkey or a token in errors, JSON or inspect output', async () => {
+    const c = client();
+    await c.getStaff();
+    await sim.addFault({ endpoint: 'staff', errmsg: 200012 });
+    const error = await failure(c.getStaff());
+    const shown = [error.message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), inspect(c, { depth: 10, showHidden: true })].join('\n');
+    expect(shown).not.toContain(APP_KEY);
+    expect(JSON.stringify(c)).not.toContain(APP_KEY);
+  });
+});
