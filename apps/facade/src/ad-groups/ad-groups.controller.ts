@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiV1Operation } from '../common/api-errors.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { PageQueryDto } from '../http/page-query.dto';
+import { AdGroupsService } from './ad-groups.service';
+import { AdGroupDto, AdGroupListDto } from './dto/ad-group.dto';
+
+@ApiTags('ad groups')
+@Controller({ path: 'ad-groups', version: '1' })
+export class AdGroupsController {
+  constructor(private readonly service: AdGroupsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List ad groups (投放组配置; vendor GET AdManage), by id' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: AdGroupListDto })
+  @ApiV1Operation()
+  list(@Query() query: PageQueryDto) {
+    return this.service.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One ad group by id' })
+  @ApiOkResponse({ type: AdGroupDto })
+  @ApiV1Operation({ notFound: true })
+  get(@Param() { id }: IdParamDto) {
+    return this.service.get(id);
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { paginate, type PageQueryDto } from '../http/page-query.dto';
+import { Served } from '../http/served';
+import { notFoundProblem } from '../problem/problem';
+import { indexBy } from '../upstream/index-by';
+import { UpstreamService } from '../upstream/upstream.service';
+
+@Injectable()
+export class AdGroupsService {
+  constructor(private readonly upstream: UpstreamService) {}
+
+  async list(query: PageQueryDto) {
+    const groups = await this.upstream.adGroups();
+    return Served.list(groups, () => paginate([...groups.value].sort((a, b) => a.id - b.id), query));
+  }
+
+  async get(id: number) {
+    const groups = await this.upstream.adGroups();
+    const group = indexBy(groups.value, (g) => g.id).get(id);
+    if (!group) throw notFoundProblem(`No ad group has id ${id}.`);
+    return Served.of(groups, () => group);
+  }
+}

@@ -1,0 +1,104 @@
+/** The facade's configuration, read once from the environment at boot (see the contract's table). */
+export interface FacadeConfig {
+  port: number;
+  host: string;
+  nodeEnv: string;
+  /** Unset: the bundled simulator is started and used. */
+  upstreamBaseUrl: string | undefined;
+  upstreamAppId: string | undefined;
+  upstreamAppKey: string | undefined;
+  upstreamTimeoutMs: number;
+  apiKeys: string[];
+  cacheTtlSeconds: number;
+  cacheStaleSeconds: number;
+  redisUrl: string | undefined;
+  rateLimitPerMinute: number;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Validates every variable and reports all bad ones at once, each by name; never echoes a secret. */
+export function loadFacadeConfig(env: Env): FacadeConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw.slice(0, 40)}")`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+
+  const upstreamBaseUrl = text('UPSTREAM_BASE_URL');
+  if (upstreamBaseUrl !== undefined && !isHttpUrl(upstreamBaseUrl)) {
+    problems.push(`UPSTREAM_BASE_URL must be an http(s) URL such as http://HOST:5001/publicapi/v1/ (got "${upstreamBaseUrl.slice(0, 80)}")`);
+  }
+  const upstreamAppId = text('UPSTREAM_APP_ID');
+  const upstreamAppKey = text('UPSTREAM_APP_KEY');
+  if (upstreamBaseUrl !== undefined) {
+    if (upstreamAppId === undefined) problems.push('UPSTREAM_APP_ID is required when UPSTREAM_BASE_URL is set');
+    if (upstreamAppKey === undefined) problems.push('UPSTREAM_APP_KEY is required when UPSTREAM_BASE_URL is set');
+  }
+
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel.slice(0, 40)}")`);
+  }
+
+  const apiKeys = (env['FACADE_API_KEYS'] ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  const nodeEnv = text('NODE_ENV') ?? 'development';
+  if (apiKeys.length === 0 && nodeEnv === 'production') {
+    problems.push('FACADE_API_KEYS must hold at least one key when NODE_ENV=production');
+  }
+
+  const config: FacadeConfig = {
+    port: integer('PORT', 3000, 0, 65535),
+    host: text('HOST') ?? '0.0.0.0',
+    nodeEnv,
+    upstreamBaseUrl,
+    upstreamAppId,
+    upstreamAppKey,
+    upstreamTimeoutMs: integer('UPSTREAM_TIMEOUT_MS', 5000, 1, 600_000),
+    apiKeys,
+    cacheTtlSeconds: integer('CACHE_TTL_SECONDS', 60, 0, 31_536_000),
+    cacheStaleSeconds: integer('CACHE_STALE_SECONDS', 86_400, 0, 31_536_000),
+    redisUrl,
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+    logLevel: logLevel as LogLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

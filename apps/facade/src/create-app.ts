@@ -1,0 +1,51 @@
+import { VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module';
+import type { FacadeConfig } from './config/facade-config';
+import { setUpDocs } from './docs/docs.setup';
+import { MethodRoutes } from './problem/method-routes';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. */
+export async function createFacadeApp(config: FacadeConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: false,
+    trustProxy: true,
+    // The request id comes from X-Request-Id when it is sane, and is shared with pino through the raw request.
+    genReqId: (raw: IncomingMessage) => {
+      const sent = raw.headers['x-request-id'];
+      const id = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+      (raw as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableVersioning({ type: VersioningType.URI });
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+    hsts: false,
+  });
+  const document = setUpDocs(app);
+  app.get(MethodRoutes).learn(document.paths);
+  return app;
+}

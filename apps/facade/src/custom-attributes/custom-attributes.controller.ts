@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiV1Operation } from '../common/api-errors.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { CustomAttributesService } from './custom-attributes.service';
+import { CustomAttributeDto, CustomAttributeListDto } from './dto/custom-attribute.dto';
+import { CustomAttributesQueryDto } from './dto/custom-attributes-query.dto';
+
+@ApiTags('custom attributes')
+@Controller({ path: 'custom-attributes', version: '1' })
+export class CustomAttributesController {
+  constructor(private readonly service: CustomAttributesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List friend custom attributes (好友自定义属性配置; vendor GET friend/GetCustomAttributeList), by sort then id' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: CustomAttributeListDto })
+  @ApiV1Operation()
+  list(@Query() query: CustomAttributesQueryDto) {
+    return this.service.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One custom attribute by id' })
+  @ApiOkResponse({ type: CustomAttributeDto })
+  @ApiV1Operation({ notFound: true })
+  get(@Param() { id }: IdParamDto) {
+    return this.service.get(id);
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+
+export const MAX_LIMIT = 500;
+
+/** `limit`, `offset` and `format`, shared by every list endpoint. */
+export class PageQueryDto {
+  @ApiPropertyOptional({
+    description: `Items per page, 1 to ${MAX_LIMIT} (default 50). CSV export also takes \`all\` for every row.`,
+    oneOf: [{ type: 'integer', minimum: 1, maximum: MAX_LIMIT }, { type: 'string', enum: ['all'] }],
+    example: 50,
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'all' ? value : toInteger(value)))
+  @ValidateIf((_, value) => value !== 'all')
+  @IsInt({ message: `limit must be an integer from 1 to ${MAX_LIMIT}, or all for CSV export` })
+  @Min(1, { message: `limit must be an integer from 1 to ${MAX_LIMIT}, or all for CSV export` })
+  @Max(MAX_LIMIT, { message: `limit must be an integer from 1 to ${MAX_LIMIT}, or all for CSV export` })
+  limit?: number | 'all';
+
+  @ApiPropertyOptional({ description: 'Items to skip (default 0).', minimum: 0, example: 0, type: 'integer' })
+  @IsOptional()
+  @Transform(({ value }) => toInteger(value))
+  @IsInt({ message: 'offset must be an integer of 0 or more' })
+  @Min(0, { message: 'offset must be an integer of 0 or more' })
+  offset?: number;
+
+  @ApiPropertyOptional({
+    description: 'Answer format; `csv` is the same as `Accept: text/csv` (UTF-8 with BOM, dotted column names).',
+    enum: ['json', 'csv'],
+    example: 'json',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+/** Integers only from plain decimal digits, so `1e2`, `0x10`, ` 5` and `5.0` are refused, not coerced. */
+export function toInteger(value: unknown): unknown {
+  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return Number(value);
+  return value;
+}
+
+export interface Page {
+  limit: number | null;
+  offset: number;
+}
+
+export function pageOf(query: PageQueryDto): Page {
+  return { limit: query.limit === 'all' ? null : (query.limit ?? 50), offset: query.offset ?? 0 };
+}
+
+export function paginate<T>(items: readonly T[], query: PageQueryDto): { data: T[]; meta: { total: number; limit: number | null; offset: number } } {
+  const { limit, offset } = pageOf(query);
+  const data = items.slice(offset, limit === null ? undefined : offset + limit);
+  return { data, meta: { total: items.length, limit, offset } };
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiV1Operation } from '../common/api-errors.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { PageQueryDto } from '../http/page-query.dto';
+import { LabelCategoryDto, LabelCategoryListDto } from './dto/label-category.dto';
+import { LabelCategoriesService } from './label-categories.service';
+
+@ApiTags('labels')
+@Controller({ path: 'label-categories', version: '1' })
+export class LabelCategoriesController {
+  constructor(private readonly service: LabelCategoriesService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'List label categories (标签分类; vendor GET /Label, plus categories that only wecahtlabel rows mention)',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: LabelCategoryListDto })
+  @ApiV1Operation()
+  list(@Query() query: PageQueryDto) {
+    return this.service.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One label category by id' })
+  @ApiOkResponse({ type: LabelCategoryDto })
+  @ApiV1Operation({ notFound: true })
+  get(@Param() { id }: IdParamDto) {
+    return this.service.get(id);
+  }
+}

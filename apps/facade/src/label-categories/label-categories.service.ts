@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { paginate, type PageQueryDto } from '../http/page-query.dto';
+import { Served } from '../http/served';
+import { notFoundProblem } from '../problem/problem';
+import { indexBy } from '../upstream/index-by';
+import { UpstreamService } from '../upstream/upstream.service';
+
+@Injectable()
+export class LabelCategoriesService {
+  constructor(private readonly upstream: UpstreamService) {}
+
+  async list(query: PageQueryDto) {
+    const categories = await this.upstream.labelCategories();
+    return Served.list(categories, () => paginate(categories.value, query));
+  }
+
+  async get(id: number) {
+    const categories = await this.upstream.labelCategories();
+    const category = indexBy(categories.value, (c) => c.id).get(id);
+    if (!category) throw notFoundProblem(`No label category has id ${id}.`);
+    return Served.of(categories, () => category);
+  }
+}

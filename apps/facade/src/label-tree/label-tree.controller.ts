@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiV1Operation } from '../common/api-errors.decorator';
+import { LabelTreeDto } from './dto/label-tree.dto';
+import { LabelTreeService } from './label-tree.service';
+
+@ApiTags('labels')
+@Controller({ path: 'label-tree', version: '1' })
+export class LabelTreeController {
+  constructor(private readonly service: LabelTreeService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every label category with its labels, not paged (标签分类 + 标签配置; vendor GET /Label and wecahtlabel)' })
+  @ApiOkResponse({ type: LabelTreeDto })
+  @ApiV1Operation()
+  tree() {
+    return this.service.tree();
+  }
+}

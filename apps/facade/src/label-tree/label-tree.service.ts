@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { Served } from '../http/served';
+import { UpstreamService } from '../upstream/upstream.service';
+
+@Injectable()
+export class LabelTreeService {
+  constructor(private readonly upstream: UpstreamService) {}
+
+  async tree() {
+    const tree = await this.upstream.labelTree();
+    return Served.of(tree, () => ({ data: tree.value }));
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiV1Operation } from '../common/api-errors.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { LabelDto, LabelListDto } from './dto/label.dto';
+import { LabelsQueryDto } from './dto/labels-query.dto';
+import { LabelsService } from './labels.service';
+
+@ApiTags('labels')
+@Controller({ path: 'labels', version: '1' })
+export class LabelsController {
+  constructor(private readonly service: LabelsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List labels (标签配置; vendor GET wecahtlabel), by id' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: LabelListDto })
+  @ApiV1Operation()
+  list(@Query() query: LabelsQueryDto) {
+    return this.service.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One label by id' })
+  @ApiOkResponse({ type: LabelDto })
+  @ApiV1Operation({ notFound: true })
+  get(@Param() { id }: IdParamDto) {
+    return this.service.get(id);
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { paginate } from '../http/page-query.dto';
+import { Served } from '../http/served';
+import { notFoundProblem } from '../problem/problem';
+import { indexBy } from '../upstream/index-by';
+import { UpstreamService } from '../upstream/upstream.service';
+import type { LabelsQueryDto } from './dto/labels-query.dto';
+
+@Injectable()
+export class LabelsService {
+  constructor(private readonly upstream: UpstreamService) {}
+
+  async list(query: LabelsQueryDto) {
+    const labels = await this.upstream.labels();
+    return Served.list(labels, () =>
+      paginate(query.categoryId === undefined ? labels.value : labels.value.filter((l) => l.categoryId === query.categoryId), query),
+    );
+  }
+
+  async get(id: number) {
+    const labels = await this.upstream.labels();
+    const label = indexBy(labels.value, (l) => l.id).get(id);
+    if (!label) throw notFoundProblem(`No label has id ${id}.`);
+    return Served.of(labels, () => label);
+  }
+}

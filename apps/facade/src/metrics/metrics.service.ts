@@ -1,0 +1,95 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { VENDOR_ENDPOINTS, VendorClient, type VendorEndpointName } from '@youmi-facade/vendor-client';
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CacheStatus } from '../upstream/cache-status';
+import { DriftRegistry } from '../upstream/drift-registry';
+
+const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
+
+/** Prometheus metrics of this process: HTTP, vendor calls, cache, circuits and drift. */
+@Injectable()
+export class MetricsService implements OnModuleInit {
+  readonly registry = new Registry();
+  private readonly httpRequests = new Counter({
+    name: 'facade_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly httpDuration = new Histogram({
+    name: 'facade_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by method and route pattern.',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+  private readonly vendorCalls = new Counter({
+    name: 'facade_vendor_calls_total',
+    help: 'Vendor calls (retries included in one call), by vendor endpoint and outcome.',
+    labelNames: ['endpoint', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly vendorDuration = new Histogram({
+    name: 'facade_vendor_call_duration_seconds',
+    help: 'Vendor call latency, by vendor endpoint and outcome.',
+    labelNames: ['endpoint', 'outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly cacheEvents = new Counter({
+    name: 'facade_cache_lookups_total',
+    help: 'Cache lookups of vendor answers, by result (hit, miss, stale).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  private readonly drift = new Counter({
+    name: 'facade_vendor_drift_total',
+    help: 'Vendor values the contract did not expect, by vendor endpoint and kind.',
+    labelNames: ['endpoint', 'kind'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly client: VendorClient,
+    driftRegistry: DriftRegistry,
+  ) {
+    collectDefaultMetrics({ register: this.registry });
+    const circuits = this.client;
+    new Gauge({
+      name: 'facade_vendor_circuit_state',
+      help: 'Circuit of each vendor endpoint: 0 closed, 1 half-open, 2 open.',
+      labelNames: ['endpoint'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const name of Object.keys(VENDOR_ENDPOINTS) as VendorEndpointName[]) {
+          this.set({ endpoint: VENDOR_ENDPOINTS[name].path }, CIRCUIT_VALUE[circuits.circuitState(name)]);
+        }
+      },
+    });
+    this.client.onCall((event) => {
+      this.vendorCalls.inc({ endpoint: event.endpoint, outcome: event.outcome });
+      this.vendorDuration.observe({ endpoint: event.endpoint, outcome: event.outcome }, event.latencyMs / 1000);
+    });
+    driftRegistry.onRecord((record) => this.drift.inc({ endpoint: record.endpoint, kind: record.kind }));
+  }
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      this.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+      this.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    });
+  }
+
+  cacheEvent(status: CacheStatus): void {
+    this.cacheEvents.inc({ result: status.toLowerCase() });
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiV1Operation } from '../common/api-errors.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { OperatorAccountDto, OperatorAccountListDto } from './dto/operator-account.dto';
+import { OperatorAccountsQueryDto } from './dto/operator-accounts-query.dto';
+import { OperatorAccountsService } from './operator-accounts.service';
+
+@ApiTags('operator accounts')
+@Controller({ path: 'operator-accounts', version: '1' })
+export class OperatorAccountsController {
+  constructor(private readonly service: OperatorAccountsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List operator accounts (运营号配置; vendor GET WeCaht)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: OperatorAccountListDto })
+  @ApiV1Operation()
+  list(@Query() query: OperatorAccountsQueryDto) {
+    return this.service.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One operator account by id' })
+  @ApiOkResponse({ type: OperatorAccountDto })
+  @ApiV1Operation({ notFound: true })
+  get(@Param() { id }: IdParamDto) {
+    return this.service.get(id);
+  }
+}

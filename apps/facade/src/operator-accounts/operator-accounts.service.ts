@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { OperatorAccount } from '@youmi-facade/domain';
+import { notFoundProblem } from '../problem/problem';
+import { paginate } from '../http/page-query.dto';
+import { Served } from '../http/served';
+import type { Fetched } from '../upstream/cache-status';
+import { worstCacheStatus } from '../upstream/cache-status';
+import { indexBy } from '../upstream/index-by';
+import { UpstreamService } from '../upstream/upstream.service';
+import type { OperatorAccountSort, OperatorAccountsQueryDto } from './dto/operator-accounts-query.dto';
+
+@Injectable()
+export class OperatorAccountsService {
+  private readonly merged = new WeakMap<OperatorAccount[], WeakMap<OperatorAccount[], OperatorAccount[]>>();
+
+  constructor(private readonly upstream: UpstreamService) {}
+
+  async list(query: OperatorAccountsQueryDto) {
+    const accounts = await this.accounts(query.kind);
+    return Served.list(accounts, () => {
+      const q = query.q?.toLowerCase();
+      const matching = q === undefined ? accounts.value : accounts.value.filter((a) => matchesText(a, q));
+      return paginate(sortAccounts(matching, query.sort ?? 'id'), query);
+    });
+  }
+
+  async get(id: number) {
+    const accounts = await this.accounts(undefined);
+    const account = indexBy(accounts.value, (a) => a.id).get(id);
+    if (!account) throw notFoundProblem(`No operator account has id ${id}.`);
+    return Served.of(accounts, () => account);
+  }
+
+  private async accounts(kind: 'wechat' | 'wecom' | undefined): Promise<Fetched<OperatorAccount[]>> {
+    if (kind !== undefined) return this.upstream.operatorAccounts(kind);
+    const [wechat, wecom] = await Promise.all([this.upstream.operatorAccounts('wechat'), this.upstream.operatorAccounts('wecom')]);
+    return {
+      value: this.merge(wechat.value, wecom.value),
+      cache: worstCacheStatus([wechat.cache, wecom.cache]),
+      version: `${wechat.version}|${wecom.version}`,
+    };
+  }
+
+  /** Both vendor lists as one, by id; memoised on the two lists so cache hits do not merge again. */
+  private merge(wechat: OperatorAccount[], wecom: OperatorAccount[]): OperatorAccount[] {
+    let inner = this.merged.get(wechat);
+    if (!inner) this.merged.set(wechat, (inner = new WeakMap()));
+    let merged = inner.get(wecom);
+    if (!merged) {
+      const byId = new Map<number, OperatorAccount>();
+      for (const account of [...wechat, ...wecom]) if (!byId.has(account.id)) byId.set(account.id, account);
+      merged = [...byId.values()].sort((a, b) => a.id - b.id);
+      inner.set(wecom, merged);
+    }
+    return merged;
+  }
+}
+
+function matchesText(account: OperatorAccount, q: string): boolean {
+  return (
+    account.wechatId.toLowerCase().includes(q) ||
+    (account.nickname?.toLowerCase().includes(q) ?? false) ||
+    account.deviceNo.toLowerCase().includes(q)
+  );
+}
+
+function sortAccounts(accounts: readonly OperatorAccount[], sort: OperatorAccountSort): OperatorAccount[] {
+  const descending = sort.startsWith('-');
+  const field = (descending ? sort.slice(1) : sort) as 'id' | 'friendCount' | 'addedAt';
+  const direction = descending ? -1 : 1;
+  return [...accounts].sort((a, b) => {
+    if (field === 'addedAt') {
+      if (a.addedAt === b.addedAt) return a.id - b.id;
+      if (a.addedAt === null) return 1;
+      if (b.addedAt === null) return -1;
+      return (a.addedAt < b.addedAt ? -1 : 1) * direction;
+    }
+    return (a[field] - b[field]) * direction || a.id - b.id;
+  });
+}

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { StaffAssignment } from '@youmi-facade/domain';
+import { ListMetaDto } from '../../common/list-meta.dto';
+import { StaffOperatorAccountDto } from '../../staff/dto/staff.dto';
+
+export class StaffAssignmentDto implements StaffAssignment {
+  @ApiProperty({ description: 'Staff code (员工号; vendor `ad_staff_code`).', example: 'b03' })
+  staffCode!: string;
+
+  @ApiProperty({ description: 'The operator account the staff member manages (员工管理运营机).', type: StaffOperatorAccountDto })
+  account!: StaffOperatorAccountDto;
+}
+
+export class StaffAssignmentListDto {
+  @ApiProperty({ type: [StaffAssignmentDto] })
+  data!: StaffAssignmentDto[];
+
+  @ApiProperty({ type: ListMetaDto })
+  meta!: ListMetaDto;
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiV1Operation } from '../common/api-errors.decorator';
+import { PageQueryDto } from '../http/page-query.dto';
+import { StaffAssignmentListDto } from './dto/staff-assignment.dto';
+import { StaffAssignmentsService } from './staff-assignments.service';
+
+@ApiTags('staff')
+@Controller({ path: 'staff-assignments', version: '1' })
+export class StaffAssignmentsController {
+  constructor(private readonly service: StaffAssignmentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Every staff member's operator accounts, one item per pair (员工管理运营机; vendor POST staff/GetStaffWechat)" })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: StaffAssignmentListDto })
+  @ApiV1Operation()
+  list(@Query() query: PageQueryDto) {
+    return this.service.list(query);
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { paginate, type PageQueryDto } from '../http/page-query.dto';
+import { Served } from '../http/served';
+import { UpstreamService } from '../upstream/upstream.service';
+
+@Injectable()
+export class StaffAssignmentsService {
+  constructor(private readonly upstream: UpstreamService) {}
+
+  /** One item per staff member and account, by staff code then account id. */
+  async list(query: PageQueryDto) {
+    const assignments = await this.upstream.staffAssignments();
+    return Served.list(assignments, () =>
+      paginate(
+        [...assignments.value].sort((a, b) => (a.staffCode < b.staffCode ? -1 : a.staffCode > b.staffCode ? 1 : a.account.id - b.account.id)),
+        query,
+      ),
+    );
+  }
+}

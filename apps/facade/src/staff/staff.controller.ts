@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiV1Operation } from '../common/api-errors.decorator';
+import { PageQueryDto } from '../http/page-query.dto';
+import { StaffDto, StaffListDto, StaffOperatorAccountListDto } from './dto/staff.dto';
+import { StaffCodeParamDto, StaffQueryDto } from './dto/staff-query.dto';
+import { StaffService } from './staff.service';
+
+@ApiTags('staff')
+@Controller({ path: 'staff', version: '1' })
+export class StaffController {
+  constructor(private readonly service: StaffService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List staff (员工配置; vendor GET staff), ordered by code' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: StaffListDto })
+  @ApiV1Operation()
+  list(@Query() query: StaffQueryDto) {
+    return this.service.list(query);
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'One staff member by code' })
+  @ApiOkResponse({ type: StaffDto })
+  @ApiV1Operation({ notFound: true })
+  get(@Param() { code }: StaffCodeParamDto) {
+    return this.service.get(code);
+  }
+
+  @Get(':code/operator-accounts')
+  @ApiOperation({ summary: "A staff member's operator accounts (员工管理运营机; vendor POST staff/GetStaffWechat), by id" })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: StaffOperatorAccountListDto })
+  @ApiV1Operation({ notFound: true })
+  operatorAccounts(@Param() { code }: StaffCodeParamDto, @Query() query: PageQueryDto) {
+    return this.service.operatorAccounts(code, query);
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { CacheStatus, Fetched } from './cache-status';
+import type { CacheStore } from './cache-store';
+
+export interface VendorCacheOptions {
+  ttlMs: number;
+  staleMs: number;
+  now?: () => number;
+  onStatus?: (key: string, status: CacheStatus) => void;
+  onBackgroundError?: (key: string, error: unknown) => void;
+}
+
+/**
+ * Vendor answers by call key. Fresh copies are answered as they are; an expired copy is answered
+ * (STALE) while one background refresh runs, for up to the stale window; concurrent misses of one key
+ * share one vendor call.
+ */
+export class VendorCache {
+  private readonly inflight = new Map<string, Promise<Fetched<unknown[]>>>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly options: VendorCacheOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async fetch(key: string, load: () => Promise<unknown[]>): Promise<Fetched<unknown[]>> {
+    const entry = await this.store.get(key);
+    if (entry) {
+      const age = this.now() - entry.storedAt;
+      if (age < this.options.ttlMs) return this.answer(key, entry.values, 'HIT', entry.version);
+      if (age < this.options.ttlMs + this.options.staleMs) {
+        this.refresh(key, load).catch((error) => this.options.onBackgroundError?.(key, error));
+        return this.answer(key, entry.values, 'STALE', entry.version);
+      }
+    }
+    const fetched = await this.refresh(key, load);
+    return this.answer(key, fetched.value, fetched.cache, fetched.version);
+  }
+
+  /** Whether an answer for `key` is held, fresh or within its stale window. */
+  async hasCopy(key: string): Promise<boolean> {
+    const entry = await this.store.get(key);
+    return entry !== undefined && this.now() - entry.storedAt < this.options.ttlMs + this.options.staleMs;
+  }
+
+  /** One vendor call per key at a time in this process (and, with a shared store, across instances). */
+  private refresh(key: string, load: () => Promise<unknown[]>): Promise<Fetched<unknown[]>> {
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.store
+        .withLock(key, async () => {
+          // Another instance may have refreshed while this one waited for the lock.
+          const current = await this.store.get(key);
+          if (current && this.now() - current.storedAt < this.options.ttlMs) {
+            return { value: current.values, cache: 'HIT' as const, version: current.version };
+          }
+          const values = await load();
+          const entry = { values, storedAt: this.now(), version: randomUUID() };
+          await this.store.set(key, entry, this.options.ttlMs + this.options.staleMs);
+          return { value: values, cache: 'MISS' as const, version: entry.version };
+        })
+        .finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private answer(key: string, value: unknown[], cache: CacheStatus, version: string): Fetched<unknown[]> {
+    this.options.onStatus?.(key, cache);
+    return { value, cache, version };
+  }
+}
