@@ -20,7 +20,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       ].join('\n'),
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key from FACADE_API_KEYS.' }, 'bearer')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'An API key from FACADE_API_KEYS.' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key from FACADE_API_KEYS.' }, 'apiKey')
     .build();
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });

@@ -5,8 +5,8 @@ import { MethodRoutes } from '../problem/method-routes';
 import { validationProblem } from '../problem/problem';
 
 /**
- * Unknown query parameters are refused on every route, those without a query DTO too (single
- * resources, the label tree), from the same OpenAPI document that tells clients what exists.
+ * Routes without a query DTO (single resources, the label tree) refuse every query parameter, from
+ * the same OpenAPI document that tells clients what exists; routes with one leave it to the DTO.
  */
 @Injectable()
 export class KnownQueryInterceptor implements NestInterceptor {
@@ -15,8 +15,9 @@ export class KnownQueryInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const names = Object.keys((request.query as Record<string, unknown> | undefined) ?? {});
-    if (names.length > 0) {
-      const unknown = this.routes.unknownQueryParameters(request.method, request.url.split('?')[0], names);
+    const path = request.url.split('?')[0];
+    if (names.length > 0 && !this.routes.takesQuery(request.method, path)) {
+      const unknown = this.routes.unknownQueryParameters(request.method, path, names);
       if (unknown.length > 0) {
         throw validationProblem(unknown.map((field) => ({ field, message: `${field} is not a known parameter` })));
       }

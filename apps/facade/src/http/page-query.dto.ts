@@ -7,8 +7,11 @@ export const MAX_LIMIT = 500;
 /** `limit`, `offset` and `format`, shared by every list endpoint. */
 export class PageQueryDto {
   @ApiPropertyOptional({
-    description: `Items per page, 1 to ${MAX_LIMIT} (default 50). CSV export also takes \`all\` for every row.`,
-    oneOf: [{ type: 'integer', minimum: 1, maximum: MAX_LIMIT }, { type: 'string', enum: ['all'] }],
+    description: `Items per page, 1 to ${MAX_LIMIT} (default 50). CSV export (\`format=csv\` or \`Accept: text/csv\`) also takes \`limit=all\` for every row.`,
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_LIMIT,
+    default: 50,
     example: 50,
   })
   @IsOptional()
@@ -19,7 +22,7 @@ export class PageQueryDto {
   @Max(MAX_LIMIT, { message: `limit must be an integer from 1 to ${MAX_LIMIT}, or all for CSV export` })
   limit?: number | 'all';
 
-  @ApiPropertyOptional({ description: 'Items to skip (default 0).', minimum: 0, example: 0, type: 'integer' })
+  @ApiPropertyOptional({ description: 'Items to skip (default 0).', minimum: 0, default: 0, example: 0, type: 'integer' })
   @IsOptional()
   @Transform(({ value }) => toInteger(value))
   @IsInt({ message: 'offset must be an integer of 0 or more' })

@@ -12,9 +12,10 @@ export class LabelsService {
 
   async list(query: LabelsQueryDto) {
     const labels = await this.upstream.labels();
-    return Served.list(labels, () =>
-      paginate(query.categoryId === undefined ? labels.value : labels.value.filter((l) => l.categoryId === query.categoryId), query),
-    );
+    return Served.list(labels, () => {
+      const matching = query.categoryId === undefined ? labels.value : labels.value.filter((l) => l.categoryId === query.categoryId);
+      return paginate([...matching].sort((a, b) => a.id - b.id), query);
+    });
   }
 
   async get(id: number) {

@@ -33,6 +33,12 @@ export class MethodRoutes {
     return known ? names.filter((name) => !known.has(name)) : [];
   }
 
+  /** Whether the operation declares query parameters (then its query DTO validates them all at once). */
+  takesQuery(method: string, path: string): boolean {
+    const known = this.routes.find((route) => route.pattern.test(path))?.query.get(method === 'HEAD' ? 'GET' : method);
+    return known !== undefined && known.size > 0;
+  }
+
   allowedMethods(path: string): string[] {
     return this.routes.find((route) => route.pattern.test(path))?.methods ?? [];
   }

@@ -36,6 +36,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: FastifyRequest): { problem: Omit<Problem, 'instance'>; headers: Record<string, string> } {
     if (exception instanceof ProblemException) return { problem: exception.problem, headers: exception.headers };
+    // Fastify parses the body even of requests that match no route; those are still 404 or 405.
+    if (request.routeOptions?.url === undefined) return this.routeNotFound(request);
     if (exception instanceof VendorError) return this.vendorProblem(exception);
     if (exception instanceof UnknownStaffCodeError) {
       return { problem: plain(404, 'not-found', 'No staff member has that code.'), headers: {} };

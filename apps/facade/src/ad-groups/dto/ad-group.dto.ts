@@ -51,9 +51,9 @@ export class AdGroupDto implements AdGroup {
 }
 
 export class AdGroupListDto {
-  @ApiProperty({ type: [AdGroupDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [AdGroupDto] })
   data!: AdGroupDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }

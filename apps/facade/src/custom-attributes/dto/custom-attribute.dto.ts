@@ -48,9 +48,9 @@ export class CustomAttributeDto implements CustomAttribute {
 }
 
 export class CustomAttributeListDto {
-  @ApiProperty({ type: [CustomAttributeDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [CustomAttributeDto] })
   data!: CustomAttributeDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }

@@ -14,9 +14,9 @@ export class LabelCategoryDto implements LabelCategory {
 }
 
 export class LabelCategoryListDto {
-  @ApiProperty({ type: [LabelCategoryDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [LabelCategoryDto] })
   data!: LabelCategoryDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }

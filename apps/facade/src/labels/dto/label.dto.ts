@@ -20,9 +20,9 @@ export class LabelDto implements Label {
 }
 
 export class LabelListDto {
-  @ApiProperty({ type: [LabelDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [LabelDto] })
   data!: LabelDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }

@@ -79,9 +79,9 @@ export class OperatorAccountDto implements OperatorAccount {
 }
 
 export class OperatorAccountListDto {
-  @ApiProperty({ type: [OperatorAccountDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [OperatorAccountDto] })
   data!: OperatorAccountDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }

@@ -12,9 +12,9 @@ export class StaffAssignmentDto implements StaffAssignment {
 }
 
 export class StaffAssignmentListDto {
-  @ApiProperty({ type: [StaffAssignmentDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [StaffAssignmentDto] })
   data!: StaffAssignmentDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }

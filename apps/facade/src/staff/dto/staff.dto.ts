@@ -17,10 +17,10 @@ export class StaffDto implements Staff {
 }
 
 export class StaffListDto {
-  @ApiProperty({ type: [StaffDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [StaffDto] })
   data!: StaffDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }
 
@@ -50,9 +50,9 @@ export class StaffOperatorAccountDto implements StaffOperatorAccount {
 }
 
 export class StaffOperatorAccountListDto {
-  @ApiProperty({ type: [StaffOperatorAccountDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [StaffOperatorAccountDto] })
   data!: StaffOperatorAccountDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }

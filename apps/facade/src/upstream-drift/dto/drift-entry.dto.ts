@@ -31,9 +31,9 @@ export class DriftEntryDto {
 }
 
 export class DriftReportDto {
-  @ApiProperty({ type: [DriftEntryDto] })
+  @ApiProperty({ description: 'The items of this page.', type: [DriftEntryDto] })
   data!: DriftEntryDto[];
 
-  @ApiProperty({ type: ListMetaDto })
+  @ApiProperty({ description: 'Paging: total over all pages, limit and offset.', type: ListMetaDto })
   meta!: ListMetaDto;
 }

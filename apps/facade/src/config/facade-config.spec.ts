@@ -1,0 +1,72 @@
+import { ConfigError, loadFacadeConfig } from './facade-config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadFacadeConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadFacadeConfig', () => {
+  it('applies the contract defaults', () => {
+    expect(loadFacadeConfig({})).toMatchObject({
+      port: 3000,
+      upstreamBaseUrl: undefined,
+      upstreamTimeoutMs: 5000,
+      apiKeys: [],
+      cacheTtlSeconds: 60,
+      cacheStaleSeconds: 86400,
+      redisUrl: undefined,
+      rateLimitPerMinute: 600,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadFacadeConfig({
+        PORT: '8080',
+        UPSTREAM_BASE_URL: 'http://vendor.internal:5001/publicapi/v1/',
+        UPSTREAM_APP_ID: 'app',
+        UPSTREAM_APP_KEY: 'key',
+        UPSTREAM_TIMEOUT_MS: '2500',
+        FACADE_API_KEYS: ' a, b ,,c ',
+        CACHE_TTL_SECONDS: '30',
+        CACHE_STALE_SECONDS: '0',
+        REDIS_URL: 'redis://127.0.0.1:6379/3',
+        RATE_LIMIT_PER_MINUTE: '100',
+        LOG_LEVEL: 'DEBUG',
+      }),
+    ).toMatchObject({ port: 8080, upstreamTimeoutMs: 2500, apiKeys: ['a', 'b', 'c'], cacheStaleSeconds: 0, redisUrl: 'redis://127.0.0.1:6379/3', logLevel: 'debug' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ UPSTREAM_TIMEOUT_MS: '0' }, 'UPSTREAM_TIMEOUT_MS'],
+    [{ UPSTREAM_TIMEOUT_MS: '5s' }, 'UPSTREAM_TIMEOUT_MS'],
+    [{ CACHE_TTL_SECONDS: '-1' }, 'CACHE_TTL_SECONDS'],
+    [{ CACHE_STALE_SECONDS: '1.5' }, 'CACHE_STALE_SECONDS'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ UPSTREAM_BASE_URL: 'ftp://x/' , UPSTREAM_APP_ID: 'a', UPSTREAM_APP_KEY: 'k' }, 'UPSTREAM_BASE_URL'],
+    [{ UPSTREAM_BASE_URL: 'http://x/publicapi/v1/', UPSTREAM_APP_KEY: 'k' }, 'UPSTREAM_APP_ID'],
+    [{ UPSTREAM_BASE_URL: 'http://x/publicapi/v1/', UPSTREAM_APP_ID: 'a' }, 'UPSTREAM_APP_KEY'],
+    [{ NODE_ENV: 'production' }, 'FACADE_API_KEYS'],
+    [{ NODE_ENV: 'production', FACADE_API_KEYS: ' , ' }, 'FACADE_API_KEYS'],
+  ])('refuses %j naming %s', (env, variable) => {
+    const found = problems(env as Record<string, string>);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(new RegExp(`^${variable} `));
+  });
+
+  it('reports every bad variable at once and never echoes the appkey', () => {
+    const found = problems({ PORT: 'x', LOG_LEVEL: 'y', UPSTREAM_BASE_URL: 'nope', UPSTREAM_APP_ID: 'a', UPSTREAM_APP_KEY: 'super-secret' });
+    expect(found.map((p) => p.split(' ')[0])).toEqual(['UPSTREAM_BASE_URL', 'LOG_LEVEL', 'PORT']);
+    expect(found.join('\n')).not.toContain('super-secret');
+  });
+});

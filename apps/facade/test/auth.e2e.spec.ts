@@ -1,0 +1,33 @@
+import { useFacade } from './facade-harness';
+
+const ctx = useFacade({ env: { FACADE_API_KEYS: 'key-one, key-two' } });
+
+describe('API keys', () => {
+  it.each([
+    ['no key', {}],
+    ['a wrong bearer key', { authorization: 'Bearer key-three' }],
+    ['a wrong X-API-Key', { 'x-api-key': 'key-on' }],
+    ['a malformed Authorization', { authorization: 'key-one' }],
+  ])('refuses %s with a 401 problem', async (_, headers) => {
+    const response = await ctx.facade.get('/v1/staff', headers);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+  });
+
+  it.each([
+    ['Bearer', { authorization: 'Bearer key-one' }],
+    ['X-API-Key', { 'x-api-key': 'key-two' }],
+  ])('accepts a configured key as %s', async (_, headers) => {
+    expect((await ctx.facade.get('/v1/staff', headers)).status).toBe(200);
+  });
+
+  it('checks the key before validating parameters', async () => {
+    expect((await ctx.facade.get('/v1/staff?bogus=1')).status).toBe(401);
+  });
+
+  it.each(['/health/live', '/health/ready', '/metrics', '/docs', '/docs/openapi.json'])('%s needs no key', async (path) => {
+    expect((await ctx.facade.get(path)).status).toBe(200);
+  });
+});

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { findWorkspaceRoot } from '@youmi-facade/testing';
+
+const entry = join(findWorkspaceRoot(), 'dist/apps/facade/main.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built facade with only the given environment, until it exits or prints `until`. */
+function run(env: Record<string, string>, until?: RegExp): Promise<Run & { stop: () => Promise<Run> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'silent', ...env } });
+    const result: Run = { code: null, stdout: '', stderr: '' };
+    const exited = new Promise<Run>((done) => child.on('exit', (code) => done({ ...result, code })));
+    const stop = async () => {
+      child.kill('SIGTERM');
+      return exited;
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no exit or ${until} within 20 s: ${result.stdout}${result.stderr}`));
+    }, 20000);
+    child.stdout.on('data', (chunk) => {
+      result.stdout += chunk;
+      if (until?.test(result.stdout)) {
+        clearTimeout(timer);
+        resolve({ ...result, stop });
+      }
+    });
+    child.stderr.on('data', (chunk) => (result.stderr += chunk));
+    void exited.then((done) => {
+      clearTimeout(timer);
+      resolve({ ...done, stop });
+    });
+  });
+}
+
+describe('the built facade (dist/apps/facade/main.js)', () => {
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ UPSTREAM_TIMEOUT_MS: '-5' }, 'UPSTREAM_TIMEOUT_MS'],
+    [{ NODE_ENV: 'production' }, 'FACADE_API_KEYS'],
+    [{ UPSTREAM_BASE_URL: 'http://127.0.0.1:9/publicapi/v1/', UPSTREAM_APP_KEY: 'do-not-print-me' }, 'UPSTREAM_APP_ID'],
+  ])('refuses to start with %j, naming %s', async (env, variable) => {
+    const result = await run(env);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(variable);
+    expect(result.stderr + result.stdout).not.toContain('do-not-print-me');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('starts the bundled simulator when UPSTREAM_BASE_URL is unset, serves, and stops on SIGTERM', async () => {
+    const started = await run({ PORT: '0', HOST: '127.0.0.1' }, /API (http:\S+)\/v1/);
+    try {
+      const origin = /API (http:\S+)\/v1/.exec(started.stdout)?.[1] as string;
+      expect(started.stdout).toContain(`Swagger UI ${origin}/docs`);
+      const tree = await fetch(`${origin}/v1/label-tree`);
+      expect(tree.status).toBe(200);
+      expect(JSON.stringify(await tree.json())).toContain('客户意向');
+    } finally {
+      const stopped = await started.stop();
+      expect(stopped.code === 0 || stopped.code === null).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { useFacade } from './facade-harness';
+
+const ctx = useFacade();
+
+describe('HTTP caching toward clients', () => {
+  it('answers ETag and X-Cache on every 200 GET, and 304 on a matching If-None-Match', async () => {
+    const first = await ctx.facade.get('/v1/labels?categoryId=189');
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBeTruthy();
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    const again = await ctx.facade.get('/v1/labels?categoryId=189');
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    const notModified = await ctx.facade.get('/v1/labels?categoryId=189', { 'if-none-match': `W/"nope", ${etag}` });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+    expect((await ctx.facade.get('/v1/labels?categoryId=189', { 'if-none-match': '"other"' })).status).toBe(200);
+  });
+
+  it('reports the worst status of an answer built from several vendor calls', async () => {
+    await ctx.facade.get('/v1/labels');
+    const tree = await ctx.facade.get('/v1/label-tree');
+    expect(tree.headers.get('x-cache')).toBe('MISS');
+    expect((await ctx.facade.get('/v1/label-tree')).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('echoes X-Request-Id when sent and generates one otherwise, errors included', async () => {
+    const echoed = await ctx.facade.get('/v1/staff', { 'x-request-id': 'trace-123' });
+    expect(echoed.headers.get('x-request-id')).toBe('trace-123');
+    const generated = await ctx.facade.get('/v1/staff/none');
+    const id = generated.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await generated.json()).requestId).toBe(id);
+  });
+
+  it('sends security headers and no x-powered-by', async () => {
+    const response = await ctx.facade.get('/v1/staff');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBeTruthy();
+    expect(response.headers.get('content-security-policy')).toBeTruthy();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('CSV export', () => {
+  it('answers CSV with a BOM, a header row and dotted columns for Accept: text/csv', async () => {
+    const response = await ctx.facade.get('/v1/operator-accounts?kind=wechat&limit=2', { accept: 'text/csv' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['id', 'wechatId', 'authorizations.push', 'notify.exceptionStaffCode']));
+    expect(response.headers.get('etag')).toBeTruthy();
+  });
+
+  it('answers CSV for ?format=csv, arrays as JSON text, and every row for limit=all', async () => {
+    const text = await (await ctx.facade.get('/v1/ad-groups?format=csv&limit=all')).text();
+    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,name,code,merchantId,operatorAccountIds,accounts,region.code,region.province,region.city,region.district');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('"[3516,3521]"');
+    expect(lines[2]).toContain('江西省,吉安市,');
+  });
+
+  it('keeps JSON for single resources and the same URL without CSV', async () => {
+    const one = await ctx.facade.get('/v1/staff/b01', { accept: 'text/csv' });
+    expect(one.headers.get('content-type')).toMatch(/^application\/json/);
+    const json = await ctx.facade.get('/v1/ad-groups?limit=1');
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+});
