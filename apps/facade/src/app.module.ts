@@ -23,6 +23,9 @@ import { validationProblem } from './problem/problem';
 import { ProblemFilter } from './problem/problem.filter';
 import { fieldErrors } from './problem/validation-errors';
 import { UpstreamModule } from './upstream/upstream.module';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RedisModule } from './redis/redis.module';
 
 @Module({})
 export class AppModule {
@@ -32,8 +35,10 @@ export class AppModule {
       imports: [
         FacadeConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
+        RedisModule,
         MetricsModule,
         UpstreamModule,
+        RateLimitModule,
         HealthModule,
         OperatorAccountsModule,
         StaffModule,
@@ -49,6 +54,7 @@ export class AppModule {
         MethodRoutes,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: KnownQueryInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ServedInterceptor },
         {

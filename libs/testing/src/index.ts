@@ -1,1 +1,10 @@
-export {};
+export { findWorkspaceRoot, simulatorEntryPath } from './workspace-root';
+export {
+  startSimulator,
+  TEST_APP_ID,
+  TEST_APP_KEY,
+  type RunningSimulator,
+  type SimFault,
+  type StartSimulatorOptions,
+} from './simulator-process';
+export { vendorSignature, signedVendorHeaders, fetchVendorToken } from './vendor-signing';

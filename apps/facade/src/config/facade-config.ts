@@ -12,7 +12,11 @@ export interface FacadeConfig {
   cacheTtlSeconds: number;
   cacheStaleSeconds: number;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   rateLimitPerMinute: number;
+  /** Fetch every resource once at start, so the first requests are cache hits. */
+  cacheWarmUp: boolean;
   logLevel: LogLevel;
 }
 
@@ -43,6 +47,14 @@ export function loadFacadeConfig(env: Env): FacadeConfig {
       return fallback;
     }
     return Number(raw);
+  };
+
+  const flag = (name: string): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined || raw === 'false' || raw === '0') return false;
+    if (raw === 'true' || raw === '1') return true;
+    problems.push(`${name} must be true or false (got "${raw.slice(0, 40)}")`);
+    return false;
   };
 
   const upstreamBaseUrl = text('UPSTREAM_BASE_URL');
@@ -87,6 +99,8 @@ export function loadFacadeConfig(env: Env): FacadeConfig {
     cacheTtlSeconds: integer('CACHE_TTL_SECONDS', 60, 0, 31_536_000),
     cacheStaleSeconds: integer('CACHE_STALE_SECONDS', 86_400, 0, 31_536_000),
     redisUrl,
+    redisKeyPrefix: text('REDIS_KEY_PREFIX') ?? 'youmi-facade:',
+    cacheWarmUp: flag('CACHE_WARMUP'),
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     logLevel: logLevel as LogLevel,
   };

@@ -1,9 +1,12 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VendorClient, VendorClientModule } from '@youmi-facade/vendor-client';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
 import { MetricsService } from '../metrics/metrics.service';
+import type Redis from 'ioredis';
+import { REDIS } from '../redis/redis.module';
 import { MemoryCacheStore, type CacheStore } from './cache-store';
+import { RedisCacheStore } from './redis-cache-store';
 import { DriftRegistry } from './drift-registry';
 import { UpstreamService } from './upstream.service';
 import { VendorCache } from './vendor-cache';
@@ -28,7 +31,19 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
   ],
   providers: [
     DriftRegistry,
-    { provide: CACHE_STORE, useFactory: (): CacheStore => new MemoryCacheStore() },
+    {
+      provide: CACHE_STORE,
+      inject: [FACADE_CONFIG, REDIS],
+      useFactory: (config: FacadeConfig, redis: Redis | null): CacheStore =>
+        redis
+          ? new RedisCacheStore(redis, {
+              prefix: config.redisKeyPrefix,
+              freshMs: config.cacheTtlSeconds * 1000,
+              // Long enough for one vendor call with its retries; a crashed holder frees the key after it.
+              lockMs: config.upstreamTimeoutMs * 3 + 1000,
+            })
+          : new MemoryCacheStore(),
+    },
     {
       provide: VendorCache,
       inject: [CACHE_STORE, FACADE_CONFIG, MetricsService],
@@ -43,8 +58,23 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
   ],
   exports: [UpstreamService, DriftRegistry, VendorCache, VendorClientModule, CACHE_STORE],
 })
-export class UpstreamModule implements OnApplicationShutdown {
-  constructor(@Inject(CACHE_STORE) private readonly store: CacheStore) {}
+export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('UpstreamModule');
+
+  constructor(
+    @Inject(CACHE_STORE) private readonly store: CacheStore,
+    @Inject(FACADE_CONFIG) private readonly config: FacadeConfig,
+    private readonly upstream: UpstreamService,
+  ) {}
+
+  /** With CACHE_WARMUP, every resource is fetched once in the background, so first requests are hits. */
+  onApplicationBootstrap(): void {
+    if (!this.config.cacheWarmUp) return;
+    this.upstream.warmUp().then(
+      () => this.logger.log('cache warmed up'),
+      (error: unknown) => this.logger.warn(`cache warm-up failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();

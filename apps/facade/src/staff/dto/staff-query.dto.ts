@@ -3,7 +3,8 @@ import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-va
 import { PageQueryDto } from '../../http/page-query.dto';
 
 export const STAFF_STATUS_FILTERS = ['active', 'disabled', 'all'] as const;
-const PRINTABLE = /^[^\u0000-\u001f\u007f]+$/;
+// Control characters have no place in a staff code; refusing them keeps logs and vendor bodies clean.
+const PRINTABLE = /^[^\p{Cc}]+$/u;
 
 export class StaffQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Status filter (vendor `ad_staff_state`: -1 all, 0 启用 active, 1 停用 disabled). Default all.', enum: STAFF_STATUS_FILTERS, example: 'active' })

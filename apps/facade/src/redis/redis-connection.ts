@@ -1,0 +1,28 @@
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+
+/**
+ * One Redis connection that never makes a request wait on it: commands fail at once while it is down
+ * (no offline queue) or after a short timeout, and it keeps reconnecting in the background.
+ */
+export function connectRedis(url: string, commandTimeoutMs = 500): Redis {
+  const logger = new Logger('Redis');
+  const redis = new Redis(url, {
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: commandTimeoutMs,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2000),
+  });
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (!down) logger.warn(`Redis unavailable (${error.message}); serving from memory until it returns`);
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.log('Redis is back');
+    down = false;
+  });
+  return redis;
+}

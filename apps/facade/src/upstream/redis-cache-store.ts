@@ -1,0 +1,92 @@
+import type Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { MemoryCacheStore, type CacheEntry, type CacheStore } from './cache-store';
+
+export interface RedisCacheStoreOptions {
+  prefix: string;
+  /** An entry younger than this is answered from this instance's memory without asking Redis. */
+  freshMs: number;
+  /** How long one instance may hold the refresh lock of a key. */
+  lockMs: number;
+  now?: () => number;
+}
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * Vendor answers shared by every instance through Redis, with this instance's memory in front (so a
+ * fresh hit costs no Redis round trip) and behind (so Redis going away costs speed, never an error).
+ */
+export class RedisCacheStore implements CacheStore {
+  private readonly local: MemoryCacheStore;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: RedisCacheStoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.local = new MemoryCacheStore(1000, this.now);
+  }
+
+  async get(key: string): Promise<CacheEntry | undefined> {
+    const local = await this.local.get(key);
+    if (local && this.now() - local.storedAt < this.options.freshMs) return local;
+    try {
+      const raw = await this.redis.getBuffer(this.dataKey(key));
+      if (raw === null) return local;
+      const shared = JSON.parse(raw.toString('utf8')) as CacheEntry & { expiresAt: number };
+      if (local && local.version === shared.version) return local;
+      const entry: CacheEntry = { values: shared.values, storedAt: shared.storedAt, version: shared.version };
+      await this.local.set(key, entry, Math.max(1, shared.expiresAt - this.now()));
+      return entry;
+    } catch {
+      return local;
+    }
+  }
+
+  async set(key: string, entry: CacheEntry, lifetimeMs: number): Promise<void> {
+    await this.local.set(key, entry, lifetimeMs);
+    try {
+      const body = JSON.stringify({ ...entry, expiresAt: this.now() + lifetimeMs });
+      await this.redis.set(this.dataKey(key), body, 'PX', Math.max(1, lifetimeMs));
+    } catch {
+      // Memory holds it; Redis gets the next refresh.
+    }
+  }
+
+  /**
+   * Holds `lock:<key>` while `work` runs, so instances sharing Redis refresh a key once together; an
+   * instance that finds the lock taken waits for it, then runs `work`, which finds the fresh copy.
+   */
+  async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const lockKey = `${this.options.prefix}lock:${key}`;
+    const token = randomUUID();
+    const giveUpAt = this.now() + this.options.lockMs;
+    for (;;) {
+      let acquired: boolean;
+      try {
+        acquired = (await this.redis.set(lockKey, token, 'PX', this.options.lockMs, 'NX')) === 'OK';
+      } catch {
+        return work();
+      }
+      if (acquired) {
+        try {
+          return await work();
+        } finally {
+          await this.redis.eval(RELEASE, 1, lockKey, token).catch(() => undefined);
+        }
+      }
+      if (this.now() >= giveUpAt) return work();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.local.close();
+  }
+
+  private dataKey(key: string): string {
+    return `${this.options.prefix}cache:${key}`;
+  }
+}

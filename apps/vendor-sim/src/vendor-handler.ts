@@ -1,0 +1,189 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { VENDOR_ENDPOINTS } from '@youmi-facade/vendor-client/wire';
+import type { EndpointValues } from './endpoint-values';
+import { TOKEN_PATH } from './fault-store';
+import { failureAnswer, RequestIds, successAnswer, tokenAnswer, type SimAnswer } from './http-answer';
+import { verifySignature } from './signature';
+import type { TokenStore } from './token-store';
+
+/** Requests signed more than this far from the server's clock are refused (the vendor says 10 minutes). */
+export const TIMESTAMP_WINDOW_SECONDS = 600;
+
+/** Vendor path (relative to /publicapi/v1/) → the one HTTP method it accepts. */
+export const VENDOR_ROUTES: ReadonlyMap<string, 'GET' | 'POST'> = new Map<string, 'GET' | 'POST'>([
+  [TOKEN_PATH, 'POST'],
+  ...Object.values(VENDOR_ENDPOINTS).map(
+    (endpoint) => [endpoint.path, endpoint.method] as [string, 'GET' | 'POST'],
+  ),
+]);
+
+export interface VendorRequest {
+  path: string;
+  query: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+class BadParameter extends Error {}
+
+/** ASP.NET binds query parameters and JSON properties by name regardless of case. */
+function caseInsensitive(entries: Iterable<[string, unknown]>): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  for (const [key, value] of entries) {
+    const lower = key.toLowerCase();
+    if (!map.has(lower)) map.set(lower, value);
+  }
+  return map;
+}
+
+function intParam(params: Map<string, unknown>, name: string, fallback: number): number {
+  const raw = params.get(name);
+  if (raw === undefined || raw === '') return fallback;
+  const text = String(raw).trim();
+  if (!/^[-+]?\d{1,9}$/.test(text)) throw new BadParameter(`${name} must be an integer, got "${text}"`);
+  return Number(text);
+}
+
+function stringParam(params: Map<string, unknown>, name: string): string | undefined {
+  const raw = params.get(name);
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  return typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : undefined;
+}
+
+/** `undefined` for an empty body; throws BadParameter for anything that is not a JSON object. */
+function jsonObjectBody(body: Buffer): Map<string, unknown> | undefined {
+  const text = body
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
+  if (text === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new BadParameter('the body is not valid JSON');
+  }
+  if (parsed === null) return undefined;
+  if (typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new BadParameter('the body must be a JSON object');
+  return caseInsensitive(Object.entries(parsed as Record<string, unknown>));
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text.trim() === '' ? undefined : text.trim();
+}
+
+function isNumeric(text: string): boolean {
+  return /^[-+]?\d+(\.\d+)?$/.test(text);
+}
+
+/** The vendor's own logic: authentication, then the endpoint's records with its query filters. */
+export class VendorHandler {
+  private readonly requestIds = new RequestIds();
+
+  constructor(
+    private readonly appId: string,
+    private readonly appKey: string,
+    private readonly tokens: TokenStore,
+    private readonly values: EndpointValues,
+    private readonly nowMs: () => number,
+  ) {}
+
+  handle(request: VendorRequest): SimAnswer {
+    try {
+      if (request.path === TOKEN_PATH) return this.accessToken(request.body);
+      const refusal = this.authenticate(request.headers);
+      if (refusal !== undefined) return this.fail(refusal);
+      return this.endpoint(request);
+    } catch (error) {
+      if (error instanceof BadParameter)
+        return this.fail(200012, `参数错误 (bad parameter): ${error.message}`);
+      throw error;
+    }
+  }
+
+  fail(code: number, errdesc?: string, status?: number): SimAnswer {
+    return failureAnswer(code, this.requestIds.next(), errdesc, status);
+  }
+
+  private isStale(timestamp: string): boolean {
+    return Math.abs(this.nowMs() / 1000 - Number(timestamp)) > TIMESTAMP_WINDOW_SECONDS;
+  }
+
+  private accessToken(body: Buffer): SimAnswer {
+    const fields = jsonObjectBody(body) ?? new Map<string, unknown>();
+    const appId = stringParam(fields, 'appid');
+    if (appId === undefined) return this.fail(200005);
+    if (appId !== this.appId) return this.fail(200006);
+    const nonce = stringParam(fields, 'nonce');
+    if (nonce === undefined) return this.fail(200002);
+    const timestamp = stringParam(fields, 'timestamp');
+    if (timestamp === undefined || !isNumeric(timestamp)) return this.fail(200003);
+    const signature = stringParam(fields, 'signature');
+    if (signature === undefined) return this.fail(200004);
+    if (this.isStale(timestamp)) return this.fail(10006);
+    if (!verifySignature(this.appKey, appId + nonce + timestamp, signature)) return this.fail(200007);
+    const issued = this.tokens.issue();
+    return tokenAnswer(issued.token, issued.expiresAtSeconds, this.requestIds.next());
+  }
+
+  /** The code of the refusal, or undefined when the call may proceed. */
+  private authenticate(headers: IncomingHttpHeaders): number | undefined {
+    const token = header(headers, 'access_token');
+    if (token === undefined) return 200001;
+    const nonce = header(headers, 'nonce');
+    if (nonce === undefined) return 200002;
+    const timestamp = header(headers, 'timestamp');
+    if (timestamp === undefined || !isNumeric(timestamp)) return 200003;
+    const signature = header(headers, 'signature');
+    if (signature === undefined) return 200004;
+    if (this.isStale(timestamp)) return 10006;
+    if (!verifySignature(this.appKey, token + nonce + timestamp, signature)) return 10005;
+    const state = this.tokens.check(token);
+    if (state === 'unknown') return 10011;
+    if (state === 'expired') return 10003;
+    return undefined;
+  }
+
+  private endpoint(request: VendorRequest): SimAnswer {
+    const params = caseInsensitive(new URLSearchParams(request.query));
+    const id = this.requestIds.next();
+    switch (request.path) {
+      case VENDOR_ENDPOINTS.operatorAccounts.path:
+        return successAnswer(this.values.operatorAccounts(intParam(params, 'ad_wechat_lei', 0)), id, false);
+      case VENDOR_ENDPOINTS.staff.path:
+        // ad_staff_addtime is accepted and ignored: the staff records carry no add time to match.
+        return successAnswer(
+          this.values.staff({
+            state: intParam(params, 'ad_staff_state', -1),
+            code: stringParam(params, 'ad_staff_code'),
+            name: stringParam(params, 'ad_staff_name'),
+          }),
+          id,
+          false,
+        );
+      case VENDOR_ENDPOINTS.labelCategories.path:
+        return successAnswer(this.values.labelCategories(), id, false);
+      case VENDOR_ENDPOINTS.labels.path:
+        return successAnswer(this.values.labels(intParam(params, 'categories', -1)), id, false);
+      case VENDOR_ENDPOINTS.adGroups.path:
+        return successAnswer(this.values.adGroups(), id, false);
+      case VENDOR_ENDPOINTS.customAttributes.path:
+        return successAnswer(this.values.customAttributes(), id, false);
+      case VENDOR_ENDPOINTS.staffWechat.path: {
+        const raw = jsonObjectBody(request.body)?.get('ad_staff_code');
+        if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
+          throw new BadParameter('ad_staff_code must be a string');
+        }
+        const code = raw === undefined || raw === null || raw === '' ? undefined : String(raw);
+        if (code !== undefined && !this.values.isStaffCode(code)) return this.fail(200010);
+        // The seed's own GetStaffWechat answer puts a null requestId first; keep that shape.
+        return successAnswer(this.values.staffWechat(code), null, true);
+      }
+      default:
+        return this.fail(200011);
+    }
+  }
+}
