@@ -163,7 +163,7 @@ describe('rate limits', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await limited.json()).status).toBe(429);
+    expect(((await limited.json()) as { status: number }).status).toBe(429);
     expect((await f.get('/v1/staff', { authorization: 'Bearer k2' })).status).toBe(200);
     expect((await f.get('/health/live')).status).toBe(200);
   });

@@ -32,7 +32,7 @@ describe('HTTP caching toward clients', () => {
     const generated = await ctx.facade.get('/v1/staff/none');
     const id = generated.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await generated.json()).requestId).toBe(id);
+    expect(((await generated.json()) as { requestId: string }).requestId).toBe(id);
   });
 
   it('sends security headers and no x-powered-by', async () => {

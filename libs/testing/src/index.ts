@@ -8,3 +8,4 @@ export {
   type StartSimulatorOptions,
 } from './simulator-process';
 export { vendorSignature, signedVendorHeaders, fetchVendorToken } from './vendor-signing';
+export { startFacadeProcess, type RunningFacadeProcess } from './facade-process';

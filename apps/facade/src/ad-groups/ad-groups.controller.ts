@@ -12,7 +12,10 @@ export class AdGroupsController {
   constructor(private readonly service: AdGroupsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List ad groups (投放组配置; vendor GET AdManage), by id' })
+  @ApiOperation({
+    operationId: 'listAdGroups',
+    summary: 'List ad groups (投放组配置; vendor GET AdManage), by id',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: AdGroupListDto })
   @ApiV1Operation()
@@ -21,7 +24,7 @@ export class AdGroupsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One ad group by id' })
+  @ApiOperation({ operationId: 'getAdGroup', summary: 'One ad group by id' })
   @ApiOkResponse({ type: AdGroupDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

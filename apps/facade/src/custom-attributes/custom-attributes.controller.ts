@@ -12,7 +12,11 @@ export class CustomAttributesController {
   constructor(private readonly service: CustomAttributesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List friend custom attributes (好友自定义属性配置; vendor GET friend/GetCustomAttributeList), by sort then id' })
+  @ApiOperation({
+    operationId: 'listCustomAttributes',
+    summary:
+      'List friend custom attributes (好友自定义属性配置; vendor GET friend/GetCustomAttributeList), by sort then id',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: CustomAttributeListDto })
   @ApiV1Operation()
@@ -21,7 +25,7 @@ export class CustomAttributesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One custom attribute by id' })
+  @ApiOperation({ operationId: 'getCustomAttribute', summary: 'One custom attribute by id' })
   @ApiOkResponse({ type: CustomAttributeDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

@@ -14,7 +14,7 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness: 200 while the process runs' })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: 200 while the process runs' })
   live() {
     return this.health.check([]);
   }
@@ -22,6 +22,7 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({
+    operationId: 'getReadiness',
     summary: 'Readiness: 200 when the vendor is reachable or every resource has a cached copy, else 503',
   })
   ready() {
@@ -32,7 +33,12 @@ export class HealthController {
     const session = this.indicators.check('vendor');
     const reachability = this.upstream.vendorReachability();
     if (reachability.reachable) return session.up({ reachable: true });
-    if (await this.upstream.everyResourceCached()) return session.up({ reachable: false, servedFromCache: true });
-    return session.down({ reachable: false, openCircuits: reachability.openCircuits, lastCallFailedOnNetwork: reachability.lastCallFailedOnNetwork });
+    if (await this.upstream.everyResourceCached())
+      return session.up({ reachable: false, servedFromCache: true });
+    return session.down({
+      reachable: false,
+      openCircuits: reachability.openCircuits,
+      lastCallFailedOnNetwork: reachability.lastCallFailedOnNetwork,
+    });
   }
 }

@@ -13,7 +13,9 @@ export class LabelCategoriesController {
 
   @Get()
   @ApiOperation({
-    summary: 'List label categories (标签分类; vendor GET /Label, plus categories that only wecahtlabel rows mention)',
+    operationId: 'listLabelCategories',
+    summary:
+      'List label categories (标签分类; vendor GET /Label, plus categories that only wecahtlabel rows mention)',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: LabelCategoryListDto })
@@ -23,7 +25,7 @@ export class LabelCategoriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One label category by id' })
+  @ApiOperation({ operationId: 'getLabelCategory', summary: 'One label category by id' })
   @ApiOkResponse({ type: LabelCategoryDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

@@ -10,7 +10,11 @@ export class LabelTreeController {
   constructor(private readonly service: LabelTreeService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every label category with its labels, not paged (标签分类 + 标签配置; vendor GET /Label and wecahtlabel)' })
+  @ApiOperation({
+    operationId: 'getLabelTree',
+    summary:
+      'Every label category with its labels, not paged (标签分类 + 标签配置; vendor GET /Label and wecahtlabel)',
+  })
   @ApiOkResponse({ type: LabelTreeDto })
   @ApiV1Operation()
   tree() {

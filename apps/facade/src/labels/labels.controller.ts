@@ -12,7 +12,10 @@ export class LabelsController {
   constructor(private readonly service: LabelsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List labels (标签配置; vendor GET wecahtlabel), by id' })
+  @ApiOperation({
+    operationId: 'listLabels',
+    summary: 'List labels (标签配置; vendor GET wecahtlabel), by id',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: LabelListDto })
   @ApiV1Operation()
@@ -21,7 +24,7 @@ export class LabelsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One label by id' })
+  @ApiOperation({ operationId: 'getLabel', summary: 'One label by id' })
   @ApiOkResponse({ type: LabelDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

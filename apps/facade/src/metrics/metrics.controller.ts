@@ -10,7 +10,11 @@ export class MetricsController {
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'Prometheus metrics', description: 'HTTP requests, vendor calls and latency, cache results, circuit states and drift counts.' })
+  @ApiOperation({
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics',
+    description: 'HTTP requests, vendor calls and latency, cache results, circuit states and drift counts.',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format.', schema: { type: 'string' } })
   render(): Promise<string> {

@@ -12,7 +12,10 @@ export class OperatorAccountsController {
   constructor(private readonly service: OperatorAccountsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List operator accounts (运营号配置; vendor GET WeCaht)' })
+  @ApiOperation({
+    operationId: 'listOperatorAccounts',
+    summary: 'List operator accounts (运营号配置; vendor GET WeCaht)',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OperatorAccountListDto })
   @ApiV1Operation()
@@ -21,7 +24,7 @@ export class OperatorAccountsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One operator account by id' })
+  @ApiOperation({ operationId: 'getOperatorAccount', summary: 'One operator account by id' })
   @ApiOkResponse({ type: OperatorAccountDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

@@ -11,7 +11,11 @@ export class StaffAssignmentsController {
   constructor(private readonly service: StaffAssignmentsService) {}
 
   @Get()
-  @ApiOperation({ summary: "Every staff member's operator accounts, one item per pair (员工管理运营机; vendor POST staff/GetStaffWechat)" })
+  @ApiOperation({
+    operationId: 'listStaffAssignments',
+    summary:
+      "Every staff member's operator accounts, one item per pair (员工管理运营机; vendor POST staff/GetStaffWechat)",
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: StaffAssignmentListDto })
   @ApiV1Operation()

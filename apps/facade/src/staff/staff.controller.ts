@@ -12,7 +12,10 @@ export class StaffController {
   constructor(private readonly service: StaffService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List staff (员工配置; vendor GET staff), ordered by code' })
+  @ApiOperation({
+    operationId: 'listStaff',
+    summary: 'List staff (员工配置; vendor GET staff), ordered by code',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: StaffListDto })
   @ApiV1Operation()
@@ -21,7 +24,7 @@ export class StaffController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One staff member by code' })
+  @ApiOperation({ operationId: 'getStaff', summary: 'One staff member by code' })
   @ApiOkResponse({ type: StaffDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { code }: StaffCodeParamDto) {
@@ -29,7 +32,10 @@ export class StaffController {
   }
 
   @Get(':code/operator-accounts')
-  @ApiOperation({ summary: "A staff member's operator accounts (员工管理运营机; vendor POST staff/GetStaffWechat), by id" })
+  @ApiOperation({
+    operationId: 'listStaffOperatorAccounts',
+    summary: "A staff member's operator accounts (员工管理运营机; vendor POST staff/GetStaffWechat), by id",
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: StaffOperatorAccountListDto })
   @ApiV1Operation({ notFound: true })

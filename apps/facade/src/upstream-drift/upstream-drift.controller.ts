@@ -12,8 +12,10 @@ export class UpstreamDriftController {
 
   @Get()
   @ApiOperation({
+    operationId: 'getUpstreamDrift',
     summary: 'What the vendor sent that the contract did not expect',
-    description: 'Per vendor endpoint, field and kind: unknown fields, wrong types, unparseable values and malformed JSON, with counts and first/last seen.',
+    description:
+      'Per vendor endpoint, field and kind: unknown fields, wrong types, unparseable values and malformed JSON, with counts and first/last seen.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: DriftReportDto })

@@ -1,0 +1,90 @@
+import { Api, type HttpResponse, type ListMetaDto, type ProblemDto } from '../generated/facade-api';
+
+/** A problem-details answer of the facade (RFC 9457), as a typed error. */
+export class FacadeProblemError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDto;
+
+  constructor(status: number, problem: ProblemDto) {
+    super(`${status} ${problem.title}: ${problem.detail}`);
+    this.name = 'FacadeProblemError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export interface FacadeClientOptions {
+  /** The facade's origin, e.g. `http://localhost:3000`. */
+  baseUrl: string;
+  /** An API key from the facade's FACADE_API_KEYS, sent as `X-API-Key`. */
+  apiKey?: string;
+  fetch?: typeof fetch;
+}
+
+type V1 = Api<unknown>['v1'];
+type Unwrapped<F> = F extends (...args: infer A) => Promise<HttpResponse<infer D, unknown>> ? (...args: A) => Promise<D> : never;
+
+/** Every `/v1` operation of the generated client, answering the body itself and throwing problems. */
+export type FacadeOperations = { [K in keyof V1]: Unwrapped<V1[K]> };
+
+type ListOperation = {
+  [K in keyof FacadeOperations]: Awaited<ReturnType<FacadeOperations[K]>> extends { data: unknown[]; meta: ListMetaDto } ? K : never;
+}[keyof FacadeOperations];
+type QueryOf<K extends ListOperation> = NonNullable<Parameters<FacadeOperations[K]>[0]>;
+type ItemOf<K extends ListOperation> = Awaited<ReturnType<FacadeOperations[K]>> extends { data: (infer T)[] } ? T : never;
+
+/** The facade's API for other apps: typed operations and an iterator over every page of a list. */
+export interface FacadeClient extends FacadeOperations {
+  /** The generated client, for headers, cancellation and the operations' raw responses. */
+  readonly api: Api<unknown>;
+  /** Every item of a list, fetched page by page (500 a page unless `limit` says otherwise). */
+  all<K extends ListOperation>(operation: K, query?: Omit<QueryOf<K>, 'offset'>): AsyncGenerator<ItemOf<K>>;
+}
+
+export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
+  const api = new Api({
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    baseApiParams: { headers: options.apiKey ? { 'X-API-Key': options.apiKey } : {} },
+    ...(options.fetch ? { customFetch: options.fetch } : {}),
+  });
+  const operations = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const [name, operation] of Object.entries(api.v1) as [string, (...args: unknown[]) => Promise<HttpResponse<unknown, unknown>>][]) {
+    operations[name] = async (...args) => {
+      try {
+        return (await operation(...args)).data;
+      } catch (thrown) {
+        throw asProblem(thrown);
+      }
+    };
+  }
+  const client = operations as unknown as FacadeOperations;
+  return Object.assign(client, {
+    api,
+    async *all<K extends ListOperation>(operation: K, query?: Omit<QueryOf<K>, 'offset'>): AsyncGenerator<ItemOf<K>> {
+      const list = client[operation] as unknown as (q: object) => Promise<{ data: ItemOf<K>[]; meta: ListMetaDto }>;
+      const limit = (query as { limit?: number } | undefined)?.limit ?? 500;
+      for (let offset = 0; ; ) {
+        const page = await list({ ...query, limit, offset });
+        yield* page.data;
+        offset += page.data.length;
+        if (page.data.length === 0 || offset >= page.meta.total) return;
+      }
+    },
+  });
+}
+
+function asProblem(thrown: unknown): unknown {
+  if (thrown instanceof Response) {
+    const error = (thrown as HttpResponse<unknown, unknown>).error;
+    if (error !== null && typeof error === 'object' && 'status' in error && 'title' in error) {
+      return new FacadeProblemError(thrown.status, error as ProblemDto);
+    }
+    return new FacadeProblemError(thrown.status, {
+      type: 'about:blank',
+      title: thrown.statusText || 'Error',
+      status: thrown.status,
+      detail: 'The facade answered an error without problem details.',
+    });
+  }
+  return thrown;
+}
