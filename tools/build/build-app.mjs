@@ -43,8 +43,9 @@ const aliases = Object.fromEntries(
   Object.entries(paths).map(([alias, [target]]) => [alias, './' + relative(root, resolve(root, target)).replace(/\.ts$/, '.js')]),
 );
 mkdirSync(outDir, { recursive: true });
+// register-aliases.js lets any script load the compiled libs (e.g. the benchmarks) without starting the app.
 writeFileSync(
-  join(outDir, 'main.js'),
+  join(outDir, 'register-aliases.js'),
   `'use strict';
 const Module = require('node:module');
 const path = require('node:path');
@@ -54,7 +55,7 @@ Module._resolveFilename = function (request, ...rest) {
   const target = aliases[request];
   return resolveFilename.call(this, target ? path.join(__dirname, target) : request, ...rest);
 };
-require('./apps/${app}/src/main.js');
 `,
 );
+writeFileSync(join(outDir, 'main.js'), `'use strict';\nrequire('./register-aliases.js');\nrequire('./apps/${app}/src/main.js');\n`);
 console.log(`built ${relative(root, outDir)}/main.js`);
