@@ -53,6 +53,25 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('logs JSON lines carrying the request id, with keys and tokens redacted', async () => {
+    const started = await run({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', FACADE_API_KEYS: 'log-secret-key' }, /API (http:\S+)\/v1/);
+    let output = '';
+    try {
+      const origin = /API (http:\S+)\/v1/.exec(started.stdout)?.[1] as string;
+      const answered = await fetch(`${origin}/v1/staff`, { headers: { authorization: 'Bearer log-secret-key', 'x-request-id': 'trace-log-1' } });
+      expect(answered.status).toBe(200);
+      await fetch(`${origin}/v1/staff/nobody`, { headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-2' } });
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      output = (await started.stop()).stdout;
+    }
+    const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { req?: { id?: string }; reqId?: string; msg?: string });
+    const first = lines.filter((l) => l.req?.id === 'trace-log-1' || l.reqId === 'trace-log-1');
+    expect(first.length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.req?.id === 'trace-log-2' || l.reqId === 'trace-log-2')).toBe(true);
+    expect(output).not.toContain('log-secret-key');
+  });
+
   it('starts the bundled simulator when UPSTREAM_BASE_URL is unset, serves, and stops on SIGTERM', async () => {
     const started = await run({ PORT: '0', HOST: '127.0.0.1' }, /API (http:\S+)\/v1/);
     try {
