@@ -64,18 +64,25 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+// Asynchronous on purpose: the servers' stdout pipes must keep draining while the load runs, or a
+// server that logs each request would block on a full pipe and the figures would measure that.
 function load(url, headers = {}) {
   const options = { url, connections: settings.connections, duration: settings.seconds, headers };
   const args = [join(root, 'tools/bench/load-worker.mjs'), JSON.stringify(options)];
   const [command, argv] = pinned ? ['taskset', ['-c', LOAD_CORE, process.execPath, ...args]] : [process.execPath, args];
-  const result = spawnSync(command, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (result.status !== 0) throw new Error(`load worker failed: ${result.stderr}`);
-  return JSON.parse(result.stdout);
+  return new Promise((resolveLoad, reject) => {
+    const child = spawn(command, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out)) : reject(new Error(`load worker failed: ${err}`))));
+  });
 }
 
-function measure(target, path, headers) {
+async function measure(target, path, headers) {
   const before = cpuTicks(target.pid);
-  const result = load(target.origin + path, headers);
+  const result = await load(target.origin + path, headers);
   const ticks = cpuTicks(target.pid) - before;
   return { ...result, cpuUsPerRequest: result.requests > 0 ? (ticks * 10_000) / result.requests : null };
 }
@@ -163,7 +170,7 @@ async function main() {
       const order = targets.map((_, i) => targets[(i + round) % targets.length]);
       for (const [name, target, pathOf, headers] of order) {
         log(`round ${round + 1}/${settings.rounds} ${key} ${name}`);
-        ((runs[key] ??= {})[name] ??= []).push(measure(target, pathOf(scenario), headers));
+        ((runs[key] ??= {})[name] ??= []).push(await measure(target, pathOf(scenario), headers));
       }
     }
   }
@@ -185,7 +192,7 @@ async function main() {
   const rssBefore = rssMb(facade.pid);
   const memoryLoad = settings.seconds;
   settings.seconds = settings.memorySeconds;
-  load(facade.origin + scenarios.page.path);
+  await load(facade.origin + scenarios.page.path);
   settings.seconds = memoryLoad;
   const memory = { rssBeforeMb: rssBefore, rssAfterMb: rssMb(facade.pid), seconds: settings.memorySeconds };
 

@@ -2,6 +2,9 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { AuthModule } from './auth/auth.module';
+import { CachedAnswerHook } from './http/cached-answer.hook';
+import { RenderedAnswers } from './http/rendered-answers';
 import type { FacadeConfig } from './config/facade-config';
 import { FacadeConfigModule } from './config/facade-config.module';
 import { HealthModule } from './health/health.module';
@@ -35,6 +38,7 @@ export class AppModule {
       imports: [
         FacadeConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
+        AuthModule,
         RedisModule,
         MetricsModule,
         UpstreamModule,
@@ -52,6 +56,8 @@ export class AppModule {
       ],
       providers: [
         MethodRoutes,
+        RenderedAnswers,
+        CachedAnswerHook,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -69,7 +75,7 @@ export class AppModule {
             }),
         },
       ],
-      exports: [MethodRoutes],
+      exports: [MethodRoutes, CachedAnswerHook],
     };
   }
 }

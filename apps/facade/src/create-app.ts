@@ -1,14 +1,15 @@
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import type { FacadeConfig } from './config/facade-config';
 import { setUpDocs } from './docs/docs.setup';
+import { CachedAnswerHook } from './http/cached-answer.hook';
 import { MethodRoutes } from './problem/method-routes';
+import { securityHeaders } from './security/security-headers';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -30,22 +31,15 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   app.enableVersioning({ type: VersioningType.URI });
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-      },
-    },
-    hsts: false,
+  const security = securityHeaders();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id).headers(security);
+    done();
   });
   const document = setUpDocs(app);
   app.get(MethodRoutes).learn(document.paths);
+  // After init, so that the hook comes after the request logging that Nest's middleware adds.
+  await app.init();
+  app.get(CachedAnswerHook).register(fastify);
   return app;
 }

@@ -23,6 +23,13 @@ describe('API keys', () => {
     expect((await ctx.facade.get('/v1/staff', headers)).status).toBe(200);
   });
 
+  it('never repeats a cached answer to a request without a valid key', async () => {
+    expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'key-one' })).status).toBe(200);
+    expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'key-one' })).headers.get('x-cache')).toBe('HIT');
+    expect((await ctx.facade.get('/v1/labels')).status).toBe(401);
+    expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'nope' })).status).toBe(401);
+  });
+
   it('checks the key before validating parameters', async () => {
     expect((await ctx.facade.get('/v1/staff?bogus=1')).status).toBe(401);
   });

@@ -19,6 +19,25 @@ describe('HTTP caching toward clients', () => {
     expect((await ctx.facade.get('/v1/labels?categoryId=189', { 'if-none-match': '"other"' })).status).toBe(200);
   });
 
+  it('repeats a fresh answer with the same bytes and headers, whichever path answers it', async () => {
+    const path = '/v1/custom-attributes?type=text&limit=5';
+    const volatile = ['date', 'x-request-id', 'x-cache', 'ratelimit-remaining', 'ratelimit-reset', 'keep-alive', 'connection'];
+    const view = async (response: Response) => ({
+      status: response.status,
+      body: await response.text(),
+      headers: Object.fromEntries([...response.headers].filter(([name]) => !volatile.includes(name))),
+    });
+    const first = await ctx.facade.get(path);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    const firstView = await view(first);
+    for (let i = 0; i < 3; i += 1) {
+      const again = await ctx.facade.get(path);
+      expect(again.headers.get('x-cache')).toBe('HIT');
+      expect(again.headers.get('x-request-id')).toBeTruthy();
+      expect(await view(again)).toEqual(firstView);
+    }
+  });
+
   it('reports the worst status of an answer built from several vendor calls', async () => {
     await ctx.facade.get('/v1/labels');
     const tree = await ctx.facade.get('/v1/label-tree');

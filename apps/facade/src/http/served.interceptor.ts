@@ -4,16 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { ProblemException, problemType } from '../problem/problem';
 import { toCsv } from './csv';
+import { etagMatches, RenderedAnswers, wantsCsv, type RenderedAnswer } from './rendered-answers';
 import { Served } from './served';
-
-interface Rendered {
-  version: string;
-  body: string;
-  etag: string;
-  contentType: string;
-}
-
-const MEMO_LIMIT = 2000;
 
 /**
  * Turns a handler's answer into bytes once per version of the vendor data, then answers every GET with
@@ -21,7 +13,7 @@ const MEMO_LIMIT = 2000;
  */
 @Injectable()
 export class ServedInterceptor implements NestInterceptor {
-  private readonly rendered = new Map<string, Rendered>();
+  constructor(private readonly answers: RenderedAnswers) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -33,8 +25,7 @@ export class ServedInterceptor implements NestInterceptor {
   private async render(result: unknown, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     if (!(result instanceof Served)) return result;
     const csv = result.csvRows !== undefined && wantsCsv(request);
-    const query = request.query as Record<string, unknown>;
-    if (!csv && query['limit'] === 'all') {
+    if (!csv && (request.query as Record<string, unknown>)['limit'] === 'all') {
       throw new ProblemException({
         type: problemType('validation'),
         title: 'Bad Request',
@@ -43,48 +34,34 @@ export class ServedInterceptor implements NestInterceptor {
         errors: [{ field: 'limit', message: 'limit must be an integer from 1 to 500; all is only for CSV export' }],
       });
     }
-    const memoKey = `${csv ? 'csv' : 'json'} ${request.url}`;
-    let rendered = this.rendered.get(memoKey);
-    if (!rendered || rendered.version !== result.version) {
-      const body = csv ? toCsv((result.csvRows as () => unknown[])()) : JSON.stringify(result.build());
-      rendered = {
-        version: result.version,
-        body,
-        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-        contentType: csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-      };
-      this.remember(memoKey, rendered);
+    const key = RenderedAnswers.key(request, csv);
+    let answer = this.answers.get(key);
+    if (!answer || answer.version !== result.version) {
+      answer = render(result, csv);
+      this.answers.set(key, answer);
+    } else if (answer.freshUntil !== result.freshUntil) {
+      answer = { ...answer, freshUntil: result.freshUntil };
+      this.answers.set(key, answer);
     }
+    reply.headers(answer.headers);
     if (result.cache !== undefined) reply.header('x-cache', result.cache);
-    reply.header('etag', rendered.etag);
-    reply.header('cache-control', 'private, no-cache');
-    reply.header('vary', 'Accept, Authorization, X-API-Key');
-    if (csv) reply.header('content-disposition', 'attachment; filename="export.csv"');
-    if (matches(request.headers['if-none-match'], rendered.etag)) {
+    if (etagMatches(request.headers['if-none-match'], answer.etag)) {
       reply.status(304);
       return '';
     }
-    reply.header('content-type', rendered.contentType);
-    return rendered.body;
-  }
-
-  private remember(key: string, rendered: Rendered): void {
-    this.rendered.delete(key);
-    this.rendered.set(key, rendered);
-    if (this.rendered.size > MEMO_LIMIT) this.rendered.delete(this.rendered.keys().next().value as string);
+    return answer.body;
   }
 }
 
-function wantsCsv(request: FastifyRequest): boolean {
-  const format = (request.query as Record<string, unknown>)['format'];
-  if (format === 'csv') return true;
-  if (format === 'json') return false;
-  const accept = request.headers.accept ?? '';
-  return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(accept);
-}
-
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+function render(result: Served, csv: boolean): RenderedAnswer {
+  const body = csv ? toCsv((result.csvRows as () => unknown[])()) : JSON.stringify(result.build());
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  const headers: Record<string, string> = {
+    'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+    etag,
+    'cache-control': 'private, no-cache',
+    vary: 'Accept, Authorization, X-API-Key',
+  };
+  if (csv) headers['content-disposition'] = 'attachment; filename="export.csv"';
+  return { version: result.version, body, headers, etag, freshUntil: result.cache === 'STALE' ? 0 : result.freshUntil };
 }

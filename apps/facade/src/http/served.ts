@@ -1,5 +1,12 @@
 import type { CacheStatus } from '../upstream/cache-status';
 
+/** What an answer is built from: the cache status, version and freshness of the vendor data behind it. */
+interface Basis {
+  cache?: CacheStatus;
+  version: string;
+  freshUntil?: number;
+}
+
 export interface ListBody<T> {
   data: T[];
   meta?: { total: number; limit: number | null; offset: number };
@@ -14,15 +21,17 @@ export class Served<T = unknown> {
   private constructor(
     readonly cache: CacheStatus | undefined,
     readonly version: string,
+    /** Until when the answer may be repeated without asking the cache again (0: never). */
+    readonly freshUntil: number,
     readonly build: () => T,
     readonly csvRows: (() => unknown[]) | undefined,
   ) {}
 
-  static of<T>(fetched: { cache?: CacheStatus; version: string }, build: () => T): Served<T> {
-    return new Served(fetched.cache, fetched.version, build, undefined);
+  static of<T>(fetched: Basis, build: () => T): Served<T> {
+    return new Served(fetched.cache, fetched.version, fetched.freshUntil ?? 0, build, undefined);
   }
 
-  static list<T>(fetched: { cache?: CacheStatus; version: string }, build: () => ListBody<T>): Served<ListBody<T>> {
-    return new Served(fetched.cache, fetched.version, build, () => build().data);
+  static list<T>(fetched: Basis, build: () => ListBody<T>): Served<ListBody<T>> {
+    return new Served(fetched.cache, fetched.version, fetched.freshUntil ?? 0, build, () => build().data);
   }
 }

@@ -38,6 +38,7 @@ export class OperatorAccountsService {
       value: this.merge(wechat.value, wecom.value),
       cache: worstCacheStatus([wechat.cache, wecom.cache]),
       version: `${wechat.version}|${wecom.version}`,
+      freshUntil: Math.min(wechat.freshUntil, wecom.freshUntil),
     };
   }
 

@@ -44,7 +44,11 @@ export class StaffService {
       if (error instanceof UnknownStaffCodeError) throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
       throw error;
     }
-    const served = { cache: worstCacheStatus([staff.cache, accounts.cache]), version: `${staff.version}|${accounts.version}` };
+    const served = {
+      cache: worstCacheStatus([staff.cache, accounts.cache]),
+      version: `${staff.version}|${accounts.version}`,
+      freshUntil: Math.min(staff.freshUntil, accounts.freshUntil),
+    };
     return Served.list(served, () => paginate([...accounts.value].sort((a, b) => a.id - b.id), query));
   }
 }

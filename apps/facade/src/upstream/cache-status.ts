@@ -13,4 +13,6 @@ export interface Fetched<T> {
   value: T;
   cache: CacheStatus;
   version: string;
+  /** Until when (ms since epoch) every copy behind this value stays fresh; 0 for a stale answer. */
+  freshUntil: number;
 }

@@ -154,13 +154,14 @@ export class UpstreamService {
     const fetched = await Promise.all(calls.map((call) => this.cache.fetch(call.key, call.load)));
     const versions = fetched.map((f) => f.version).join('+');
     const cache = worstCacheStatus(fetched.map((f) => f.cache));
+    const freshUntil = Math.min(...fetched.map((f) => f.freshUntil));
     const memo = this.derived.get(name);
-    if (memo && memo.versions === versions) return { value: memo.value as T, cache, version: versions };
+    if (memo && memo.versions === versions) return { value: memo.value as T, cache, version: versions, freshUntil };
     const value = build(
       fetched.map((f) => f.value),
       this.drift.sink,
     );
     this.derived.set(name, { versions, value });
-    return { value, cache, version: versions };
+    return { value, cache, version: versions, freshUntil };
   }
 }

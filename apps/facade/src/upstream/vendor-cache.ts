@@ -30,14 +30,14 @@ export class VendorCache {
     const entry = await this.store.get(key);
     if (entry) {
       const age = this.now() - entry.storedAt;
-      if (age < this.options.ttlMs) return this.answer(key, entry.values, 'HIT', entry.version);
+      if (age < this.options.ttlMs) return this.answer(key, entry.values, 'HIT', entry.version, entry.storedAt + this.options.ttlMs);
       if (age < this.options.ttlMs + this.options.staleMs) {
         this.refresh(key, load).catch((error) => this.options.onBackgroundError?.(key, error));
-        return this.answer(key, entry.values, 'STALE', entry.version);
+        return this.answer(key, entry.values, 'STALE', entry.version, 0);
       }
     }
     const fetched = await this.refresh(key, load);
-    return this.answer(key, fetched.value, fetched.cache, fetched.version);
+    return this.answer(key, fetched.value, fetched.cache, fetched.version, fetched.freshUntil);
   }
 
   /** Whether an answer for `key` is held, fresh or within its stale window. */
@@ -55,12 +55,12 @@ export class VendorCache {
           // Another instance may have refreshed while this one waited for the lock.
           const current = await this.store.get(key);
           if (current && this.now() - current.storedAt < this.options.ttlMs) {
-            return { value: current.values, cache: 'HIT' as const, version: current.version };
+            return { value: current.values, cache: 'HIT' as const, version: current.version, freshUntil: current.storedAt + this.options.ttlMs };
           }
           const values = await load();
           const entry = { values, storedAt: this.now(), version: randomUUID() };
           await this.store.set(key, entry, this.options.ttlMs + this.options.staleMs);
-          return { value: values, cache: 'MISS' as const, version: entry.version };
+          return { value: values, cache: 'MISS' as const, version: entry.version, freshUntil: entry.storedAt + this.options.ttlMs };
         })
         .finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
@@ -68,8 +68,8 @@ export class VendorCache {
     return pending;
   }
 
-  private answer(key: string, value: unknown[], cache: CacheStatus, version: string): Fetched<unknown[]> {
+  private answer(key: string, value: unknown[], cache: CacheStatus, version: string, freshUntil: number): Fetched<unknown[]> {
     this.options.onStatus?.(key, cache);
-    return { value, cache, version };
+    return { value, cache, version, freshUntil };
   }
 }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+
+/** An answer as bytes, with the headers it goes out with; kept per URL and format. */
+export interface RenderedAnswer {
+  version: string;
+  body: string;
+  headers: Readonly<Record<string, string>>;
+  etag: string;
+  /** While Date.now() is below this, the vendor data behind it is still fresh in the cache. */
+  freshUntil: number;
+}
+
+const LIMIT = 2000;
+
+/**
+ * Serialised answers, so that each version of the vendor data is serialised and hashed once: the
+ * interceptor fills it; the cached-answer hook repeats fresh ones without entering the Nest pipeline.
+ */
+@Injectable()
+export class RenderedAnswers {
+  private readonly answers = new Map<string, RenderedAnswer>();
+
+  static key(request: FastifyRequest, csv: boolean): string {
+    return `${csv ? 'csv' : 'json'} ${request.url}`;
+  }
+
+  get(key: string): RenderedAnswer | undefined {
+    return this.answers.get(key);
+  }
+
+  set(key: string, answer: RenderedAnswer): void {
+    this.answers.delete(key);
+    this.answers.set(key, answer);
+    if (this.answers.size > LIMIT) this.answers.delete(this.answers.keys().next().value as string);
+  }
+}
+
+/** `?format=csv`, or `Accept: text/csv` unless `?format=json` says otherwise. */
+export function wantsCsv(request: FastifyRequest): boolean {
+  const format = (request.query as Record<string, unknown> | undefined)?.['format'];
+  if (format === 'csv') return true;
+  if (format === 'json') return false;
+  return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(request.headers.accept ?? '');
+}
+
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
