@@ -10,6 +10,7 @@ import { FacadeConfigModule } from './config/facade-config.module';
 import { HealthModule } from './health/health.module';
 import { KnownQueryInterceptor } from './http/known-query.interceptor';
 import { ServedInterceptor } from './http/served.interceptor';
+import { LOG_DESTINATION, LogFlusher, logDestination } from './logging/log-destination';
 import { loggerOptions } from './logging/logger-options';
 import { MetricsModule } from './metrics/metrics.module';
 import { StaffModule } from './staff/staff.module';
@@ -33,11 +34,12 @@ import { RedisModule } from './redis/redis.module';
 @Module({})
 export class AppModule {
   static forRoot(config: FacadeConfig): DynamicModule {
+    const destination = logDestination();
     return {
       module: AppModule,
       imports: [
         FacadeConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, destination)),
         AuthModule,
         RedisModule,
         MetricsModule,
@@ -55,6 +57,8 @@ export class AppModule {
         UpstreamDriftModule,
       ],
       providers: [
+        { provide: LOG_DESTINATION, useValue: destination },
+        LogFlusher,
         MethodRoutes,
         RenderedAnswers,
         CachedAnswerHook,

@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 /** An answer as bytes, with the headers it goes out with; kept per URL and format. */
 export interface RenderedAnswer {
   version: string;
-  body: string;
+  /** Bytes, not a string: a string would be encoded to UTF-8 again on every send. */
+  body: Buffer;
   headers: Readonly<Record<string, string>>;
   etag: string;
   /** While Date.now() is below this, the vendor data behind it is still fresh in the cache. */

@@ -54,7 +54,7 @@ export class ServedInterceptor implements NestInterceptor {
 }
 
 function render(result: Served, csv: boolean): RenderedAnswer {
-  const body = csv ? toCsv((result.csvRows as () => unknown[])()) : JSON.stringify(result.build());
+  const body = Buffer.from(csv ? toCsv((result.csvRows as () => unknown[])()) : JSON.stringify(result.build()), 'utf8');
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   const headers: Record<string, string> = {
     'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
