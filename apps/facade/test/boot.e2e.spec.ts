@@ -61,14 +61,17 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
       const answered = await fetch(`${origin}/v1/staff`, { headers: { authorization: 'Bearer log-secret-key', 'x-request-id': 'trace-log-1' } });
       expect(answered.status).toBe(200);
       await fetch(`${origin}/v1/staff/nobody`, { headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-2' } });
+      const repeated = await fetch(`${origin}/v1/staff`, { headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-3' } });
+      expect(repeated.headers.get('x-cache')).toBe('HIT');
       await new Promise((r) => setTimeout(r, 300));
     } finally {
       output = (await started.stop()).stdout;
     }
-    const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { req?: { id?: string }; reqId?: string; msg?: string });
+    const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { req?: { id?: string }; res?: { statusCode?: number }; reqId?: string; msg?: string });
     const first = lines.filter((l) => l.req?.id === 'trace-log-1' || l.reqId === 'trace-log-1');
     expect(first.length).toBeGreaterThan(0);
     expect(lines.some((l) => l.req?.id === 'trace-log-2' || l.reqId === 'trace-log-2')).toBe(true);
+    expect(lines.filter((l) => l.req?.id === 'trace-log-3' && l.msg === 'request completed' && l.res?.statusCode === 200)).toHaveLength(1);
     expect(output).not.toContain('log-secret-key');
   });
 
