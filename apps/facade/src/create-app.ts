@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { FacadeConfig } from './config/facade-config';
 import { setUpDocs } from './docs/docs.setup';
 import { CachedAnswerHook } from './http/cached-answer.hook';
+import { registerEtagHook } from './http/etag.hook';
 import { MethodRoutes } from './problem/method-routes';
 import { securityHeaders } from './security/security-headers';
 
@@ -36,6 +37,7 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
     reply.header('x-request-id', request.id).headers(security);
     done();
   });
+  registerEtagHook(fastify);
   const document = setUpDocs(app);
   app.get(MethodRoutes).learn(document.paths);
   // After init, so that the hook comes after the request logging that Nest's middleware adds.

@@ -38,6 +38,14 @@ describe('HTTP caching toward clients', () => {
     }
   });
 
+  it.each(['/health/live', '/health/ready', '/metrics', '/docs/openapi.json'])('answers ETag and 304 on %s too', async (path) => {
+    const first = await ctx.facade.get(path);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    if (path !== '/metrics') expect((await ctx.facade.get(path, { 'if-none-match': etag })).status).toBe(304);
+  });
+
   it('reports the worst status of an answer built from several vendor calls', async () => {
     await ctx.facade.get('/v1/labels');
     const tree = await ctx.facade.get('/v1/label-tree');
