@@ -1,6 +1,7 @@
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import Fastify from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -16,7 +17,7 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. */
 export async function createFacadeApp(config: FacadeConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const fastify = Fastify({
     logger: false,
     trustProxy: true,
     // The request id comes from X-Request-Id when it is sane, and is shared with pino through the raw request.
@@ -27,21 +28,30 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableVersioning({ type: VersioningType.URI });
-  app.enableShutdownHooks();
-  const fastify = app.getHttpAdapter().getInstance();
   const security = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id).headers(security);
     done();
   });
+  // Added before Nest adds its middleware (request logging) to this instance, so that a repeated answer
+  // skips that too; the hook is bound to its service once the application exists.
+  let cachedAnswers: CachedAnswerHook | undefined;
+  fastify.addHook('onRequest', (request, reply) =>
+    cachedAnswers ? cachedAnswers.answer(request, reply) : Promise.resolve(undefined),
+  );
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter(fastify),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableVersioning({ type: VersioningType.URI });
+  app.enableShutdownHooks();
   registerEtagHook(fastify);
   const document = setUpDocs(app);
   app.get(MethodRoutes).learn(document.paths);
-  // After init, so that the hook comes after the request logging that Nest's middleware adds.
-  await app.init();
-  app.get(CachedAnswerHook).register(fastify);
+  const hook = app.get(CachedAnswerHook);
+  hook.registerLogging(fastify);
+  cachedAnswers = hook;
   return app;
 }
