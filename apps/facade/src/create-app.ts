@@ -35,9 +35,9 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   });
   // Added before Nest adds its middleware (request logging) to this instance, so that a repeated answer
   // skips that too; the hook is bound to its service once the application exists.
-  let cachedAnswers: CachedAnswerHook | undefined;
+  const bound: { hook?: CachedAnswerHook } = {};
   fastify.addHook('onRequest', (request, reply) =>
-    cachedAnswers ? cachedAnswers.answer(request, reply) : Promise.resolve(undefined),
+    bound.hook ? bound.hook.answer(request, reply) : Promise.resolve(undefined),
   );
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
@@ -50,8 +50,7 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   registerEtagHook(fastify);
   const document = setUpDocs(app);
   app.get(MethodRoutes).learn(document.paths);
-  const hook = app.get(CachedAnswerHook);
-  hook.registerLogging(fastify);
-  cachedAnswers = hook;
+  bound.hook = app.get(CachedAnswerHook);
+  bound.hook.registerLogging(fastify);
   return app;
 }
