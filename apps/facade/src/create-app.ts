@@ -50,7 +50,8 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   registerEtagHook(fastify);
   const document = setUpDocs(app);
   app.get(MethodRoutes).learn(document.paths);
-  bound.hook = app.get(CachedAnswerHook);
-  bound.hook.registerLogging(fastify);
+  const hook = app.get(CachedAnswerHook);
+  hook.registerLogging(fastify);
+  bound.hook = hook;
   return app;
 }
