@@ -318,8 +318,9 @@ machine and is regenerated with it. ${r.quick ? '**This is a quick run** (short,
 **Machine:** ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GiB, Node ${r.machine.node}, ${r.machine.platform}.
 **Method:** server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE} (\`taskset\`${r.pinned ? '' : ' — not available, so unpinned'}),
 ${r.settings.connections} connections, ${r.settings.seconds} s a run, ${r.settings.rounds} round(s) with the servers' order rotated each
-round; medians. The facade answers cache hits (\`X-Cache: HIT\`) with its production settings (LOG_LEVEL=info to /dev/null,
-helmet, API-key and rate-limit guards, validation, metrics); only RATE_LIMIT_PER_MINUTE is raised so the limit does not answer 429.
+round; medians. The facade answers cache hits (\`X-Cache: HIT\`) with its production settings (LOG_LEVEL=info to /dev/null:
+security headers, API-key and rate-limit checks, ETag, metrics, a log line per request); only RATE_LIMIT_PER_MINUTE is raised so
+the limit does not answer 429. Hits of a URL already answered skip the Nest pipeline (see the last section).
 The bare servers answer the very bytes and headers the facade answered; the vendor row is the simulator answering the raw vendor
 call with a token and signed headers (\`staff?ad_staff_code=…\`, and \`WeCaht?ad_wechat_lei=0\`, the whole list a consumer would
 have to fetch). Synthetic dataset, \`SIM_SCALE=1\` (10,000 operator accounts, 2,000 staff).
@@ -352,6 +353,7 @@ Medians of ${r.settings.mappingRuns} runs after a warm-up run, in one process. T
 - Cold start (process start to the first 200 from \`/health/ready\`): median **${f(r.coldStartMs)} ms** of ${r.coldStarts.length}
   (${r.coldStarts.map((v) => f(v)).join(', ')} ms).
 
+${readFileSync(join(root, 'tools/bench/optimisation-notes.md'), 'utf8')}
 ## Commands
 
 \`\`\`sh
