@@ -595,12 +595,12 @@ export interface StaffOperatorAccountDto {
   deviceNo: string;
   /**
    * Operator account number (运营号编号; vendor `ad_wechat_id`).
-   * @example 3547
+   * @example 135389
    */
   id: number;
   /**
    * WeChat nickname (微信昵称; vendor `ad_wechat_nickname`).
-   * @example "秀逗吖Q."
+   * @example "刘潇"
    */
   nickname: string | null;
   /**
