@@ -79,6 +79,19 @@ describe('freshness and stale-if-error', () => {
     expect((await sim.calls())['wecahtlabel']).toBe(2);
   });
 
+  it('refreshes a long-expired copy before answering while the vendor is healthy, and falls back to it when not', async () => {
+    const f = await facade({ CACHE_TTL_SECONDS: '1', CACHE_STALE_SECONDS: '60' });
+    expect((await f.get('/v1/staff')).headers.get('x-cache')).toBe('MISS');
+    await sleep(2100);
+    expect((await f.get('/v1/staff')).headers.get('x-cache')).toBe('MISS');
+    expect((await sim.calls())['staff']).toBe(2);
+    await sim.addFault({ endpoint: 'staff', drop: true });
+    await sleep(2100);
+    const stale = await f.get('/v1/staff');
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('x-cache')).toBe('STALE');
+  });
+
   it('keeps answering the stale copy while the vendor fails, then the contract status once it is too old', async () => {
     const f = await facade({ CACHE_TTL_SECONDS: '1', CACHE_STALE_SECONDS: '2' });
     expect((await f.get('/v1/custom-attributes')).status).toBe(200);

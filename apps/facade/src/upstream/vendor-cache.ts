@@ -11,9 +11,9 @@ export interface VendorCacheOptions {
 }
 
 /**
- * Vendor answers by call key. Fresh copies are answered as they are; an expired copy is answered
- * (STALE) while one background refresh runs, for up to the stale window; concurrent misses of one key
- * share one vendor call.
+ * Vendor answers by call key. Fresh copies are answered as they are; a copy that has just expired is
+ * answered (STALE) while one background refresh runs; while the vendor fails, expired copies are
+ * answered for up to the stale window; concurrent misses of one key share one vendor call.
  */
 export class VendorCache {
   private readonly inflight = new Map<string, Promise<Fetched<unknown[]>>>();
@@ -28,12 +28,25 @@ export class VendorCache {
 
   async fetch(key: string, load: () => Promise<unknown[]>): Promise<Fetched<unknown[]>> {
     const entry = await this.store.get(key);
+    const { ttlMs, staleMs } = this.options;
     if (entry) {
       const age = this.now() - entry.storedAt;
-      if (age < this.options.ttlMs) return this.answer(key, entry.values, 'HIT', entry.version, entry.storedAt + this.options.ttlMs);
-      if (age < this.options.ttlMs + this.options.staleMs) {
-        this.refresh(key, load).catch((error) => this.options.onBackgroundError?.(key, error));
-        return this.answer(key, entry.values, 'STALE', entry.version, 0);
+      if (age < ttlMs) return this.answer(key, entry.values, 'HIT', entry.version, entry.storedAt + ttlMs);
+      if (age < ttlMs + staleMs) {
+        // Just expired: answer the copy while one background refresh runs. Expired for longer (a key
+        // nobody asked for a while): refresh now, and fall back to the copy only if the vendor fails,
+        // so that a rarely asked key is not answered with day-old data while the vendor is healthy.
+        if (age < 2 * ttlMs) {
+          this.refresh(key, load).catch((error) => this.options.onBackgroundError?.(key, error));
+          return this.answer(key, entry.values, 'STALE', entry.version, 0);
+        }
+        try {
+          const fetched = await this.refresh(key, load);
+          return this.answer(key, fetched.value, fetched.cache, fetched.version, fetched.freshUntil);
+        } catch (error) {
+          this.options.onBackgroundError?.(key, error);
+          return this.answer(key, entry.values, 'STALE', entry.version, 0);
+        }
       }
     }
     const fetched = await this.refresh(key, load);
