@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { CachedAnswerHook } from './http/cached-answer.hook';
+import { CsvColumns } from './http/csv-columns';
 import { RenderedAnswers } from './http/rendered-answers';
 import type { FacadeConfig } from './config/facade-config';
 import { FacadeConfigModule } from './config/facade-config.module';
@@ -61,6 +62,7 @@ export class AppModule {
         LogFlusher,
         MethodRoutes,
         RenderedAnswers,
+        CsvColumns,
         CachedAnswerHook,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -79,7 +81,7 @@ export class AppModule {
             }),
         },
       ],
-      exports: [MethodRoutes, CachedAnswerHook],
+      exports: [MethodRoutes, CachedAnswerHook, CsvColumns],
     };
   }
 }

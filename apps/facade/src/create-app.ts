@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import type { FacadeConfig } from './config/facade-config';
 import { setUpDocs } from './docs/docs.setup';
 import { CachedAnswerHook } from './http/cached-answer.hook';
+import { CsvColumns } from './http/csv-columns';
 import { registerEtagHook } from './http/etag.hook';
 import { MethodRoutes } from './problem/method-routes';
 import { securityHeaders } from './security/security-headers';
@@ -50,6 +51,7 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   registerEtagHook(fastify);
   const document = setUpDocs(app);
   app.get(MethodRoutes).learn(document.paths);
+  app.get(CsvColumns).learn(document as unknown as Parameters<CsvColumns['learn']>[0]);
   const hook = app.get(CachedAnswerHook);
   hook.registerLogging(fastify);
   bound.hook = hook;

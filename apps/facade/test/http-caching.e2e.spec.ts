@@ -93,6 +93,32 @@ describe('CSV export', () => {
     expect(lines[2]).toContain('江西省,吉安市,');
   });
 
+  it('keeps the header row of the schema for an empty page and for null nested objects', async () => {
+    const empty = await ctx.facade.get('/v1/staff?code=zz&format=csv');
+    expect((await empty.text()).replace(/^\uFEFF/, '')).toBe('code,name,status,linkedOrderUsername\r\n');
+    expect(empty.headers.get('x-total-count')).toBe('0');
+    const header = (await (await ctx.facade.get('/v1/ad-groups?format=csv&limit=1')).text()).replace(/^\uFEFF/, '').split('\r\n')[0];
+    expect(header).toBe('id,name,code,merchantId,operatorAccountIds,accounts,region.code,region.province,region.city,region.district');
+  });
+
+  it.each([
+    ['text/csv', 'text/csv'],
+    ['text/csv;q=0.5, application/json;q=0.4', 'text/csv'],
+    ['text/csv, */*;q=0.8', 'text/csv'],
+    ['text/csv;q=0, application/json', 'application/json'],
+    ['application/json, text/csv', 'application/json'],
+    ['application/json;q=0.9, text/csv;q=0.5', 'application/json'],
+  ])('negotiates Accept: %s as %s', async (accept, type) => {
+    const response = await ctx.facade.get('/v1/labels?limit=2', { accept });
+    expect(response.headers.get('content-type')).toMatch(new RegExp(`^${type.replace('/', '\\/')}`));
+  });
+
+  it('says in X-Total-Count how many rows all pages of a CSV export hold', async () => {
+    const page = await ctx.facade.get('/v1/labels?format=csv&limit=2');
+    expect(page.headers.get('x-total-count')).toBe('5');
+    expect((await page.text()).trimEnd().split('\r\n')).toHaveLength(3);
+  });
+
   it('keeps JSON for single resources and the same URL without CSV', async () => {
     const one = await ctx.facade.get('/v1/staff/b01', { accept: 'text/csv' });
     expect(one.headers.get('content-type')).toMatch(/^application\/json/);

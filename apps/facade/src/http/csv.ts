@@ -18,20 +18,18 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM (so Excel shows Chinese) and a header row of every column seen. */
-export function toCsv(rows: readonly unknown[], emptyColumns: readonly string[] = []): string {
+/**
+ * RFC 4180 CSV with a UTF-8 BOM (so Excel shows Chinese) and a header row: the given columns (dotted
+ * for nested fields, read through null parents as empty cells), else every column the rows hold.
+ */
+export function toCsv(rows: readonly unknown[], columns?: readonly string[]): string {
   const flat = rows.map((row) => flatten(row));
-  const columns: string[] = [];
-  const known = new Set<string>();
-  for (const row of flat) {
-    for (const key of Object.keys(row)) {
-      if (!known.has(key)) {
-        known.add(key);
-        columns.push(key);
-      }
-    }
+  let header = columns;
+  if (header === undefined) {
+    const seen = new Set<string>();
+    for (const row of flat) for (const key of Object.keys(row)) seen.add(key);
+    header = [...seen];
   }
-  const header = columns.length > 0 ? columns : [...emptyColumns];
   const lines = [header.map(cell).join(',')];
   for (const row of flat) lines.push(header.map((c) => cell(row[c])).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;

@@ -37,12 +37,26 @@ export class RenderedAnswers {
   }
 }
 
-/** `?format=csv`, or `Accept: text/csv` unless `?format=json` says otherwise. */
+/**
+ * `?format=csv`, else `Accept` negotiation: CSV when `text/csv` is acceptable (q > 0) and preferred
+ * over an explicit `application/json` (a higher q, or none); JSON otherwise, on a tie too.
+ */
 export function wantsCsv(request: FastifyRequest): boolean {
   const format = (request.query as Record<string, unknown> | undefined)?.['format'];
   if (format === 'csv') return true;
   if (format === 'json') return false;
-  return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(request.headers.accept ?? '');
+  const accept = request.headers.accept;
+  if (!accept || !/text\/csv/i.test(accept)) return false;
+  let csv = 0;
+  let json = 0;
+  for (const range of accept.split(',')) {
+    const [type, ...params] = range.trim().toLowerCase().split(';');
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+    const quality = Number.isFinite(q) ? q : 0;
+    if (type.trim() === 'text/csv') csv = Math.max(csv, quality);
+    else if (type.trim() === 'application/json') json = Math.max(json, quality);
+  }
+  return csv > 0 && csv > json;
 }
 
 export function etagMatches(header: string | undefined, etag: string): boolean {

@@ -5,7 +5,8 @@ import { from, mergeMap, type Observable } from 'rxjs';
 import { ProblemException, problemType } from '../problem/problem';
 import { toCsv } from './csv';
 import { etagMatches, RenderedAnswers, wantsCsv, type RenderedAnswer } from './rendered-answers';
-import { Served } from './served';
+import { CsvColumns } from './csv-columns';
+import { Served, type ListBody } from './served';
 
 /**
  * Turns a handler's answer into bytes once per version of the vendor data, then answers every GET with
@@ -13,7 +14,10 @@ import { Served } from './served';
  */
 @Injectable()
 export class ServedInterceptor implements NestInterceptor {
-  constructor(private readonly answers: RenderedAnswers) {}
+  constructor(
+    private readonly answers: RenderedAnswers,
+    private readonly columns: CsvColumns,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -24,7 +28,7 @@ export class ServedInterceptor implements NestInterceptor {
 
   private async render(result: unknown, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     if (!(result instanceof Served)) return result;
-    const csv = result.csvRows !== undefined && wantsCsv(request);
+    const csv = result.list && wantsCsv(request);
     if (!csv && (request.query as Record<string, unknown>)['limit'] === 'all') {
       throw new ProblemException({
         type: problemType('validation'),
@@ -37,7 +41,7 @@ export class ServedInterceptor implements NestInterceptor {
     const key = RenderedAnswers.key(request, csv);
     let answer = this.answers.get(key);
     if (!answer || answer.version !== result.version) {
-      answer = render(result, csv);
+      answer = render(result, csv ? (this.columns.of(request.routeOptions.url) ?? null) : undefined);
       this.answers.set(key, answer);
     } else if (answer.freshUntil !== result.freshUntil) {
       answer = { ...answer, freshUntil: result.freshUntil };
@@ -53,8 +57,12 @@ export class ServedInterceptor implements NestInterceptor {
   }
 }
 
-function render(result: Served, csv: boolean): RenderedAnswer {
-  const body = Buffer.from(csv ? toCsv((result.csvRows as () => unknown[])()) : JSON.stringify(result.build()), 'utf8');
+/** `columns`: undefined for JSON; for CSV the list's columns, or null to take them from the rows. */
+function render(result: Served, columns: readonly string[] | null | undefined): RenderedAnswer {
+  const csv = columns !== undefined;
+  const built = result.build();
+  const list = built as ListBody<unknown>;
+  const body = Buffer.from(csv ? toCsv(list.data, columns ?? undefined) : JSON.stringify(built), 'utf8');
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   const headers: Record<string, string> = {
     'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
@@ -62,6 +70,10 @@ function render(result: Served, csv: boolean): RenderedAnswer {
     'cache-control': 'private, no-cache',
     vary: 'Accept, Authorization, X-API-Key',
   };
-  if (csv) headers['content-disposition'] = 'attachment; filename="export.csv"';
+  if (csv) {
+    headers['content-disposition'] = 'attachment; filename="export.csv"';
+    // A CSV has no meta: the total over all pages says whether this export holds every row.
+    if (list.meta) headers['x-total-count'] = String(list.meta.total);
+  }
   return { version: result.version, body, headers, etag, freshUntil: result.cache === 'STALE' ? 0 : result.freshUntil };
 }

@@ -24,14 +24,15 @@ export class Served<T = unknown> {
     /** Until when the answer may be repeated without asking the cache again (0: never). */
     readonly freshUntil: number,
     readonly build: () => T,
-    readonly csvRows: (() => unknown[]) | undefined,
+    /** Lists also answer CSV. */
+    readonly list: boolean,
   ) {}
 
   static of<T>(fetched: Basis, build: () => T): Served<T> {
-    return new Served(fetched.cache, fetched.version, fetched.freshUntil ?? 0, build, undefined);
+    return new Served(fetched.cache, fetched.version, fetched.freshUntil ?? 0, build, false);
   }
 
   static list<T>(fetched: Basis, build: () => ListBody<T>): Served<ListBody<T>> {
-    return new Served(fetched.cache, fetched.version, fetched.freshUntil ?? 0, build, () => build().data);
+    return new Served(fetched.cache, fetched.version, fetched.freshUntil ?? 0, build, true);
   }
 }

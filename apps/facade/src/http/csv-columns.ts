@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+
+interface SchemaObject {
+  $ref?: string;
+  allOf?: SchemaObject[];
+  type?: string;
+  properties?: Record<string, SchemaObject>;
+  items?: SchemaObject;
+}
+
+interface Document {
+  paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: SchemaObject }> }> }>>;
+  components?: { schemas?: Record<string, SchemaObject> };
+}
+
+/**
+ * The CSV columns of every list, learnt from the OpenAPI document's item schema, so that a CSV export
+ * has the same header row whatever the rows hold: an empty page, or a null nested object included.
+ */
+@Injectable()
+export class CsvColumns {
+  private readonly byRoute = new Map<string, string[]>();
+
+  learn(document: Document): void {
+    const schemas = document.components?.schemas ?? {};
+    const resolve = (schema: SchemaObject | undefined): SchemaObject | undefined => {
+      const ref = schema?.$ref ?? schema?.allOf?.find((part) => part.$ref)?.$ref;
+      return ref ? schemas[ref.split('/').pop() as string] : schema;
+    };
+    const columns = (schema: SchemaObject | undefined, prefix: string): string[] =>
+      Object.entries(resolve(schema)?.properties ?? {}).flatMap(([name, property]) => {
+        const target = resolve(property);
+        const nested = target?.properties !== undefined && target.type !== 'array';
+        return nested ? columns(target, `${prefix}${name}.`) : [`${prefix}${name}`];
+      });
+    for (const [path, operations] of Object.entries(document.paths)) {
+      const body = resolve(operations['get']?.responses?.['200']?.content?.['application/json']?.schema);
+      const items = body?.properties?.['data']?.items;
+      if (items) this.byRoute.set(path.replace(/\{([^}]+)\}/g, ':$1'), columns(items, ''));
+    }
+  }
+
+  /** The columns of the list at this route pattern (Fastify's `/v1/staff/:code/...` form). */
+  of(route: string | undefined): string[] | undefined {
+    return route === undefined ? undefined : this.byRoute.get(route);
+  }
+}
