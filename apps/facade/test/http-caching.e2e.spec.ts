@@ -54,8 +54,10 @@ describe('HTTP caching toward clients', () => {
   });
 
   it('echoes X-Request-Id when sent and generates one otherwise, errors included', async () => {
-    const echoed = await ctx.facade.get('/v1/staff', { 'x-request-id': 'trace-123' });
-    expect(echoed.headers.get('x-request-id')).toBe('trace-123');
+    for (const sent of ['trace-123', 'a/b+c==', 'x=1;y=2']) {
+      const echoed = await ctx.facade.get('/v1/staff', { 'x-request-id': sent });
+      expect(echoed.headers.get('x-request-id')).toBe(sent);
+    }
     const generated = await ctx.facade.get('/v1/staff/none');
     const id = generated.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);

@@ -33,6 +33,9 @@ describe('bad input answers 400 naming every offending field', () => {
     ['/v1/operator-accounts/99999999999', ['id']],
     ['/v1/labels/-3', ['id']],
     ['/v1/ad-groups/1.5', ['id']],
+    [`/v1/operator-accounts/${'9'.repeat(300)}`, ['id']],
+    [`/v1/staff/${'b'.repeat(120)}`, ['code']],
+    ['/v1/staff/%E2', ['path']],
   ])('%s', async (path, fields) => {
     const { status, body } = await problem(path);
     expect(status).toBe(400);

@@ -39,8 +39,10 @@ describe('loadFacadeConfig', () => {
         REDIS_URL: 'redis://127.0.0.1:6379/3',
         RATE_LIMIT_PER_MINUTE: '100',
         LOG_LEVEL: 'DEBUG',
+        TRUST_PROXY: 'true',
       }),
-    ).toMatchObject({ port: 8080, upstreamTimeoutMs: 2500, apiKeys: ['a', 'b', 'c'], cacheStaleSeconds: 0, redisUrl: 'redis://127.0.0.1:6379/3', logLevel: 'debug' });
+    ).toMatchObject({
+      trustProxy: true, port: 8080, upstreamTimeoutMs: 2500, apiKeys: ['a', 'b', 'c'], cacheStaleSeconds: 0, redisUrl: 'redis://127.0.0.1:6379/3', logLevel: 'debug' });
   });
 
   it.each([
@@ -52,6 +54,7 @@ describe('loadFacadeConfig', () => {
     [{ CACHE_STALE_SECONDS: '1.5' }, 'CACHE_STALE_SECONDS'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ UPSTREAM_BASE_URL: 'ftp://x/' , UPSTREAM_APP_ID: 'a', UPSTREAM_APP_KEY: 'k' }, 'UPSTREAM_BASE_URL'],
     [{ UPSTREAM_BASE_URL: 'http://x/publicapi/v1/', UPSTREAM_APP_KEY: 'k' }, 'UPSTREAM_APP_ID'],

@@ -18,6 +18,8 @@ export interface FacadeConfig {
   /** Fetch every resource once at start, so the first requests are cache hits. */
   cacheWarmUp: boolean;
   logLevel: LogLevel;
+  /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -103,6 +105,7 @@ export function loadFacadeConfig(env: Env): FacadeConfig {
     cacheWarmUp: flag('CACHE_WARMUP'),
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     logLevel: logLevel as LogLevel,
+    trustProxy: flag('TRUST_PROXY'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

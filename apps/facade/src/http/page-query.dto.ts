@@ -22,7 +22,13 @@ export class PageQueryDto {
   @Max(MAX_LIMIT, { message: `limit must be an integer from 1 to ${MAX_LIMIT}, or all for CSV export` })
   limit?: number | 'all';
 
-  @ApiPropertyOptional({ description: 'Items to skip (default 0).', minimum: 0, default: 0, example: 0, type: 'integer' })
+  @ApiPropertyOptional({
+    description: 'Items to skip (default 0).',
+    minimum: 0,
+    default: 0,
+    example: 0,
+    type: 'integer',
+  })
   @IsOptional()
   @Transform(({ value }) => toInteger(value))
   @IsInt({ message: 'offset must be an integer of 0 or more' })
@@ -30,7 +36,8 @@ export class PageQueryDto {
   offset?: number;
 
   @ApiPropertyOptional({
-    description: 'Answer format; `csv` is the same as `Accept: text/csv` (UTF-8 with BOM, dotted column names).',
+    description:
+      'Answer format; `csv` is the same as `Accept: text/csv` (UTF-8 with BOM, dotted column names).',
     enum: ['json', 'csv'],
     example: 'json',
   })
@@ -54,7 +61,10 @@ export function pageOf(query: PageQueryDto): Page {
   return { limit: query.limit === 'all' ? null : (query.limit ?? 50), offset: query.offset ?? 0 };
 }
 
-export function paginate<T>(items: readonly T[], query: PageQueryDto): { data: T[]; meta: { total: number; limit: number | null; offset: number } } {
+export function paginate<T>(
+  items: readonly T[],
+  query: PageQueryDto,
+): { data: T[]; meta: { total: number; limit: number | null; offset: number } } {
   const { limit, offset } = pageOf(query);
   const data = items.slice(offset, limit === null ? undefined : offset + limit);
   return { data, meta: { total: items.length, limit, offset } };

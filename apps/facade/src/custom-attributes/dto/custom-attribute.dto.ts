@@ -1,9 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CUSTOM_ATTRIBUTE_TYPES, type CustomAttribute, type CustomAttributeOption, type CustomAttributeType } from '@youmi-facade/domain';
+import {
+  CUSTOM_ATTRIBUTE_TYPES,
+  type CustomAttribute,
+  type CustomAttributeOption,
+  type CustomAttributeType,
+} from '@youmi-facade/domain';
 import { ListMetaDto } from '../../common/list-meta.dto';
 
 export class CustomAttributeOptionDto implements CustomAttributeOption {
-  @ApiProperty({ description: 'Option label (vendor `customValJsonStr[].key`, else `customVal`).', example: '足球' })
+  @ApiProperty({
+    description: 'Option label (vendor `customValJsonStr[].key`, else `customVal`).',
+    example: '足球',
+  })
   label!: string;
 
   @ApiProperty({ description: 'Option value (vendor `customValJsonStr[].value`).', example: '1' })
@@ -11,14 +19,19 @@ export class CustomAttributeOptionDto implements CustomAttributeOption {
 }
 
 export class CustomAttributeDto implements CustomAttribute {
-  @ApiProperty({ description: 'Attribute number (属性编号; vendor `id`, sent as a string).', example: 14 })
+  @ApiProperty({
+    description: 'Attribute number (属性编号; vendor `id`, sent as a string).',
+    example: 14,
+    type: 'integer',
+  })
   id!: number;
 
   @ApiProperty({ description: 'Field name (字段名称; vendor `customName`).', example: '爱好' })
   name!: string;
 
   @ApiProperty({
-    description: 'Field type (字段类型; vendor `customType`: 1 text 文本框, 2 date 日期框, 3 single-select 单选框, 4 multi-select 多选框).',
+    description:
+      'Field type (字段类型; vendor `customType`: 1 text 文本框, 2 date 日期框, 3 single-select 单选框, 4 multi-select 多选框).',
     enum: CUSTOM_ATTRIBUTE_TYPES,
     enumName: 'CustomAttributeType',
     example: 'multi-select',
@@ -28,22 +41,48 @@ export class CustomAttributeDto implements CustomAttribute {
   @ApiProperty({ description: 'Required (是否必填; vendor `customIsred`).', example: false })
   required!: boolean;
 
-  @ApiProperty({ description: 'Maximum length (字段长度; vendor `customLength`); null when 0 or absent.', example: 20, nullable: true, type: Number })
+  @ApiProperty({
+    description: 'Maximum length (字段长度; vendor `customLength`); null when 0 or absent.',
+    example: 20,
+    nullable: true,
+    type: 'integer',
+  })
   maxLength!: number | null;
 
-  @ApiProperty({ description: 'Sort order (字段排序; vendor `sort`).', example: 1 })
+  @ApiProperty({ description: 'Sort order (字段排序; vendor `sort`).', example: 1, type: 'integer' })
   sort!: number;
 
-  @ApiProperty({ description: 'Merchant number (商家编号; vendor `merchantId`).', example: null, nullable: true, type: String })
+  @ApiProperty({
+    description: 'Merchant number (商家编号; vendor `merchantId`).',
+    example: null,
+    nullable: true,
+    type: String,
+  })
   merchantId!: string | null;
 
-  @ApiProperty({ description: 'When the attribute was added, UTC (添加时间; vendor `customAddtime`).', example: '2019-07-26T02:18:08.189Z', nullable: true, type: String, format: 'date-time' })
+  @ApiProperty({
+    description: 'When the attribute was added, UTC (添加时间; vendor `customAddtime`).',
+    example: '2019-07-26T02:18:08.189Z',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+  })
   createdAt!: string | null;
 
-  @ApiProperty({ description: 'Choices of a select attribute (多选框、单选框的值; vendor `customValJsonStr`, else `customVal`); empty for text and date.', type: [CustomAttributeOptionDto] })
+  @ApiProperty({
+    description:
+      'Choices of a select attribute (多选框、单选框的值; vendor `customValJsonStr`, else `customVal`); empty for text and date.',
+    type: [CustomAttributeOptionDto],
+  })
   options!: CustomAttributeOptionDto[];
 
-  @ApiProperty({ description: 'Date format of a date attribute (日期框日期格式; vendor `customDateformat`); null for other types.', example: null, nullable: true, type: String })
+  @ApiProperty({
+    description:
+      'Date format of a date attribute (日期框日期格式; vendor `customDateformat`); null for other types.',
+    example: null,
+    nullable: true,
+    type: String,
+  })
   dateFormat!: string | null;
 }
 

@@ -3,13 +3,25 @@ import { LABEL_SELECTIONS, type LabelCategory, type LabelSelection } from '@youm
 import { ListMetaDto } from '../../common/list-meta.dto';
 
 export class LabelCategoryDto implements LabelCategory {
-  @ApiProperty({ description: 'Label category number (标签分类编号; vendor `ad_label_id`).', example: 189 })
+  @ApiProperty({
+    description: 'Label category number (标签分类编号; vendor `ad_label_id`).',
+    example: 189,
+    type: 'integer',
+  })
   id!: number;
 
-  @ApiProperty({ description: 'Label category name (标签分类名称; vendor `ad_label_name`).', example: '客户意向' })
+  @ApiProperty({
+    description: 'Label category name (标签分类名称; vendor `ad_label_name`).',
+    example: '客户意向',
+  })
   name!: string;
 
-  @ApiProperty({ description: 'Single or multiple choice (单选/多选; vendor `ad_choose`: 0 single, 1 multiple).', enum: LABEL_SELECTIONS, enumName: 'LabelSelection', example: 'single' })
+  @ApiProperty({
+    description: 'Single or multiple choice (单选/多选; vendor `ad_choose`: 0 single, 1 multiple).',
+    enum: LABEL_SELECTIONS,
+    enumName: 'LabelSelection',
+    example: 'single',
+  })
   selection!: LabelSelection;
 }
 

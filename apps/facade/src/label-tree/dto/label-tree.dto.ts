@@ -5,7 +5,10 @@ import { LabelDto } from '../../labels/dto/label.dto';
 export class LabelTreeLabelDto extends OmitType(LabelDto, ['categoryId'] as const) {}
 
 export class LabelTreeNodeDto extends LabelCategoryDto {
-  @ApiProperty({ description: 'The labels of this category, by id; empty for a category with none.', type: [LabelTreeLabelDto] })
+  @ApiProperty({
+    description: 'The labels of this category, by id; empty for a category with none.',
+    type: [LabelTreeLabelDto],
+  })
   labels!: LabelTreeLabelDto[];
 }
 

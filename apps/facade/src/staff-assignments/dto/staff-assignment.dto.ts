@@ -7,7 +7,10 @@ export class StaffAssignmentDto implements StaffAssignment {
   @ApiProperty({ description: 'Staff code (员工号; vendor `ad_staff_code`).', example: 'b03' })
   staffCode!: string;
 
-  @ApiProperty({ description: 'The operator account the staff member manages (员工管理运营机).', type: StaffOperatorAccountDto })
+  @ApiProperty({
+    description: 'The operator account the staff member manages (员工管理运营机).',
+    type: StaffOperatorAccountDto,
+  })
   account!: StaffOperatorAccountDto;
 }
 

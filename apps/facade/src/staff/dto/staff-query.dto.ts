@@ -7,19 +7,32 @@ export const STAFF_STATUS_FILTERS = ['active', 'disabled', 'all'] as const;
 const PRINTABLE = /^[^\p{Cc}]+$/u;
 
 export class StaffQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Status filter (vendor `ad_staff_state`: -1 all, 0 启用 active, 1 停用 disabled). Default all.', enum: STAFF_STATUS_FILTERS, example: 'active' })
+  @ApiPropertyOptional({
+    description:
+      'Status filter (vendor `ad_staff_state`: -1 all, 0 启用 active, 1 停用 disabled). Default all.',
+    enum: STAFF_STATUS_FILTERS,
+    example: 'active',
+  })
   @IsOptional()
   @IsIn(STAFF_STATUS_FILTERS)
   status?: 'active' | 'disabled' | 'all';
 
-  @ApiPropertyOptional({ description: 'Exact staff code (员工号; vendor `ad_staff_code`).', example: 'b01', maxLength: 64 })
+  @ApiPropertyOptional({
+    description: 'Exact staff code (员工号; vendor `ad_staff_code`).',
+    example: 'b01',
+    maxLength: 64,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   @Matches(PRINTABLE, { message: 'code must not hold control characters' })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'Case-insensitive substring of the staff name (员工姓名; vendor `ad_staff_name`).', example: 'b0', maxLength: 100 })
+  @ApiPropertyOptional({
+    description: 'Case-insensitive substring of the staff name (员工姓名; vendor `ad_staff_name`).',
+    example: 'b0',
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -10,14 +10,20 @@ export class DriftEntryDto {
   field!: string;
 
   @ApiProperty({
-    description: 'unknown-field: a field the contract does not know; wrong-type: another JSON type than documented; unparseable: a value that cannot be read (a time that is not a time); malformed-json: a JSON-in-a-string field that does not parse.',
+    description:
+      'unknown-field: a field the contract does not know; wrong-type: another JSON type than documented; unparseable: a value that cannot be read (a time that is not a time); malformed-json: a JSON-in-a-string field that does not parse.',
     enum: DRIFT_KINDS,
     enumName: 'DriftKind',
     example: 'unparseable',
   })
   kind!: DriftKind;
 
-  @ApiProperty({ description: 'How many values were seen so, since this instance started (counted each time a new vendor answer is mapped).', example: 1 })
+  @ApiProperty({
+    description:
+      'How many values were seen so, since this instance started (counted each time a new vendor answer is mapped).',
+    example: 1,
+    type: 'integer',
+  })
   count!: number;
 
   @ApiProperty({ description: 'A short excerpt of the first such value.', example: '添加时间' })
