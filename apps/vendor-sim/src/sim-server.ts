@@ -166,7 +166,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     const mark = url.indexOf('?');
-    const path = mark < 0 ? url : url.slice(0, mark);
+    // The seed writes `/Label`: a client joining it to the root may send `/publicapi/v1//Label`, which the
+    // vendor's server folds as web servers do.
+    const path = (mark < 0 ? url : url.slice(0, mark)).replace(/\/{2,}/g, '/');
     const query = mark < 0 ? '' : url.slice(mark + 1);
     const method = req.method ?? 'GET';
 

@@ -44,6 +44,12 @@ function intParam(params: Map<string, unknown>, name: string, fallback: number):
   return Number(text);
 }
 
+/** -1 all, 0 enabled (启用), 1 disabled (停用); anything else is a bad parameter. */
+function staffState(state: number): -1 | 0 | 1 {
+  if (state !== -1 && state !== 0 && state !== 1) throw new BadParameter(`ad_staff_state must be -1, 0 or 1, got ${state}`);
+  return state;
+}
+
 function stringParam(params: Map<string, unknown>, name: string): string | undefined {
   const raw = params.get(name);
   if (raw === undefined || raw === null || raw === '') return undefined;
@@ -157,7 +163,7 @@ export class VendorHandler {
         // ad_staff_addtime is accepted and ignored: the staff records carry no add time to match.
         return successAnswer(
           this.values.staff({
-            state: intParam(params, 'ad_staff_state', -1),
+            state: staffState(intParam(params, 'ad_staff_state', -1)),
             code: stringParam(params, 'ad_staff_code'),
             name: stringParam(params, 'ad_staff_name'),
           }),

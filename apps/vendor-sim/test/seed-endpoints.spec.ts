@@ -145,11 +145,19 @@ describe('GET staff', () => {
   it('refuses a non-numeric ad_staff_state → 200012', async () => {
     expect((await call('staff', { ad_staff_state: 'active' })).json?.errmsg).toBe(200012);
   });
+
+  it('refuses a state other than -1, 0 and 1 → 200012', async () => {
+    expect((await call('staff', { ad_staff_state: 2 })).json?.errmsg).toBe(200012);
+  });
 });
 
 describe('GET Label and wecahtlabel', () => {
   it('answers exactly the seed category: 189 and 1 exist only in label rows', async () => {
     expect(valuesOf(await call('Label'))).toEqual(seed['Label'].values);
+  });
+
+  it('answers the seed spelling /Label joined to the root with its slash (//Label)', async () => {
+    expect(valuesOf(await call('/Label'))).toEqual(seed['Label'].values);
   });
 
   it('answers every label row, in the seed order, by default and for categories=-1', async () => {
