@@ -214,10 +214,14 @@ async function main() {
   const coldStarts = [];
   for (let i = 0; i < settings.coldStarts; i += 1) {
     const started = performance.now();
-    const child = start('facade', ['dist/apps/facade/main.js'], { ...facadeEnv, PORT: String(39_000 + i) });
+    // A free port chosen by the facade: a fixed one may be taken by some connection's ephemeral port.
+    const child = start('facade', ['dist/apps/facade/main.js'], facadeEnv);
+    const [, origin] = await waitForLine(child, /API (http:\S+)\/v1/, 'the facade');
+    const readyUrl = `${origin.replace('localhost', '127.0.0.1')}/health/ready`;
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${39_000 + i}/health/ready`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(readyUrl).then((r) => r.status === 200, () => false);
       if (ok) break;
+      if (performance.now() - started > 20_000) throw new Error('the facade was not ready within 20 s');
       await new Promise((r) => setTimeout(r, 5));
     }
     coldStarts.push(performance.now() - started);

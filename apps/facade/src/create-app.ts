@@ -24,7 +24,7 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
     logger: false,
     trustProxy: config.trustProxy,
     // Long path parameters reach validation (a 400 naming the field) instead of Fastify's own 414.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     // Malformed URLs are refused before routing; they still get a problem body.
     frameworkErrors: (error, request, reply) => {
       void (reply as FastifyReply)
