@@ -5,11 +5,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { buildApps, root } from '../lib/built-apps.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
 const settings = quick
@@ -89,12 +88,7 @@ async function measure(target, path, headers) {
 
 async function main() {
   log(`building (quick=${quick}, pinned=${pinned})`);
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'facade,vendor-sim'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NX_DAEMON: 'false' },
-  });
-  if (build.status !== 0) throw new Error('build failed');
+  if (!buildApps()) throw new Error('build failed');
 
   const appId = 'bench-app';
   const appKey = randomBytes(16).toString('hex');

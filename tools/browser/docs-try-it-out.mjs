@@ -1,13 +1,11 @@
 // `npm run test:browser`: the Swagger UI page as a person uses it. Starts the built facade with its
 // bundled simulator, opens /docs in Debian's Chromium, authorizes with an API key, runs "Try it out" on
 // GET /v1/label-tree and checks the rendered answer; saves a screenshot under dist/browser/.
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { buildApps, root, startBuiltFacade } from '../lib/built-apps.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const API_KEY = 'browser-check-key';
 const screenshot = join(root, 'dist/browser/docs-label-tree.png');
@@ -22,33 +20,13 @@ if (!existsSync(CHROMIUM)) {
   process.exit(1);
 }
 
-const build = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'facade,vendor-sim'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, NX_DAEMON: 'false' },
-});
-if (build.status !== 0) {
+if (!buildApps()) {
   fail('the build failed');
   process.exit(1);
 }
 
-const facade = spawn(process.execPath, [join(root, 'dist/apps/facade/main.js')], {
-  env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', FACADE_API_KEYS: API_KEY },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const origin = await new Promise((resolveOrigin, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('the facade did not start within 20 s')), 20000);
-  facade.stdout.on('data', (chunk) => {
-    out += chunk;
-    const match = /API (http:\/\/\S+)\/v1/.exec(out);
-    if (match) {
-      clearTimeout(timer);
-      resolveOrigin(match[1]);
-    }
-  });
-  facade.on('exit', (code) => reject(new Error(`the facade exited with ${code}`)));
-});
+const facade = startBuiltFacade({ LOG_LEVEL: 'warn', FACADE_API_KEYS: API_KEY });
+const origin = await facade.origin;
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -88,5 +66,5 @@ try {
   fail(error instanceof Error ? error.message : String(error));
 } finally {
   await browser.close();
-  facade.kill('SIGTERM');
+  facade.child.kill('SIGTERM');
 }

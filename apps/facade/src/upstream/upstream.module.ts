@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { VendorClient, VendorClientModule } from '@youmi-facade/vendor-client';
+import { VendorClientModule, VendorError } from '@youmi-facade/vendor-client';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
 import { MetricsService } from '../metrics/metrics.service';
@@ -52,6 +52,12 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
           ttlMs: config.cacheTtlSeconds * 1000,
           staleMs: config.cacheStaleSeconds * 1000,
           onStatus: (_key, status) => metrics.cacheEvent(status),
+          // The client answered with an expired copy instead; the failure still belongs in the logs.
+          onBackgroundError: (key, error) =>
+            new Logger('VendorCache').warn(
+              { key, err: error instanceof VendorError ? error.toJSON() : String(error) },
+              `refresh of ${key} failed; the expired copy was answered`,
+            ),
         }),
     },
     UpstreamService,
@@ -81,4 +87,3 @@ export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShut
   }
 }
 
-export { VendorClient };

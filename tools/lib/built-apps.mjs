@@ -1,0 +1,45 @@
+// What the tool scripts share: building the two apps (Nx caches unchanged builds) and running the
+// built facade on a free port until it prints where it listens.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Builds dist/apps/facade and dist/apps/vendor-sim; true when the build succeeded. */
+export function buildApps() {
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'facade,vendor-sim', '--outputStyle=static'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } },
+  );
+  return build.status === 0;
+}
+
+/** Starts `node dist/apps/facade/main.js` with only `env` (plus PATH) on a free port; resolves its origin. */
+export function startBuiltFacade(env, timeoutMs = 20000) {
+  const child = spawn(process.execPath, [join(root, 'dist/apps/facade/main.js')], {
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const origin = new Promise((resolveOrigin, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the facade did not start within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /API (http:\/\/\S+)\/v1/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolveOrigin(match[1].replace('localhost', '127.0.0.1'));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the facade exited with ${code}`));
+    });
+  });
+  return { child, origin };
+}
