@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
-import { CachedAnswerHook } from './http/cached-answer.hook';
+import { CachedAnswerHandler } from './http/cached-answer.handler';
 import { CsvColumns } from './http/csv-columns';
 import { RenderedAnswers } from './http/rendered-answers';
 import type { FacadeConfig } from './config/facade-config';
@@ -11,7 +11,7 @@ import { FacadeConfigModule } from './config/facade-config.module';
 import { HealthModule } from './health/health.module';
 import { KnownQueryInterceptor } from './http/known-query.interceptor';
 import { ServedInterceptor } from './http/served.interceptor';
-import { LOG_DESTINATION, LogFlusher, logDestination } from './logging/log-destination';
+import { LOG_DESTINATION, LogDestination, LogFlusher } from './logging/log-destination';
 import { loggerOptions } from './logging/logger-options';
 import { MetricsModule } from './metrics/metrics.module';
 import { StaffModule } from './staff/staff.module';
@@ -35,7 +35,7 @@ import { RedisModule } from './redis/redis.module';
 @Module({})
 export class AppModule {
   static forRoot(config: FacadeConfig): DynamicModule {
-    const destination = logDestination();
+    const destination = new LogDestination();
     return {
       module: AppModule,
       imports: [
@@ -63,7 +63,7 @@ export class AppModule {
         MethodRoutes,
         RenderedAnswers,
         CsvColumns,
-        CachedAnswerHook,
+        CachedAnswerHandler,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -81,7 +81,7 @@ export class AppModule {
             }),
         },
       ],
-      exports: [MethodRoutes, CachedAnswerHook, CsvColumns],
+      exports: [MethodRoutes, CachedAnswerHandler, CsvColumns],
     };
   }
 }

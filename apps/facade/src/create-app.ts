@@ -3,24 +3,35 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import Fastify, { type FastifyReply } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { AppModule } from './app.module';
 import type { FacadeConfig } from './config/facade-config';
 import { setUpDocs } from './docs/docs.setup';
-import { CachedAnswerHook } from './http/cached-answer.hook';
+import { CachedAnswerHandler } from './http/cached-answer.handler';
 import { CsvColumns } from './http/csv-columns';
 import { registerEtagHook } from './http/etag.hook';
+import { requestIdOf } from './http/request-id';
 import { MethodRoutes } from './problem/method-routes';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem/problem';
 import { securityHeaders } from './security/security-headers';
 
-// Any visible ASCII the client sends is echoed; control characters or an overlong id are replaced.
-const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
-
 /** Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. */
 export async function createFacadeApp(config: FacadeConfig): Promise<NestFastifyApplication> {
+  // Repeated answers are served by the HTTP server before Fastify sees them; the handler that does it
+  // is a Nest provider, bound once the application exists. Until then Fastify answers everything.
+  const bound: { cached?: CachedAnswerHandler } = {};
   const fastify = Fastify({
+    serverFactory: (handler, options) => {
+      const server = createServer((request, response) =>
+        bound.cached ? bound.cached.handle(request, response, () => handler(request, response)) : handler(request, response),
+      );
+      // What Fastify sets on a server it creates itself (its defaults are filled in by now).
+      const timeouts = options as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+      if (timeouts.keepAliveTimeout !== undefined) server.keepAliveTimeout = timeouts.keepAliveTimeout;
+      if (timeouts.requestTimeout !== undefined) server.requestTimeout = timeouts.requestTimeout;
+      server.setTimeout(timeouts.connectionTimeout ?? 0);
+      return server;
+    },
     logger: false,
     trustProxy: config.trustProxy,
     // Long path parameters reach validation (a 400 naming the field) instead of Fastify's own 414.
@@ -44,24 +55,13 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
         );
     },
     // The request id comes from X-Request-Id when it is sane, and is shared with pino through the raw request.
-    genReqId: (raw: IncomingMessage) => {
-      const sent = raw.headers['x-request-id'];
-      const id = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
-      (raw as IncomingMessage & { id?: string }).id = id;
-      return id;
-    },
+    genReqId: requestIdOf,
   });
   const security = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id).headers(security);
     done();
   });
-  // Added before Nest adds its middleware (request logging) to this instance, so that a repeated answer
-  // skips that too; the hook is bound to its service once the application exists.
-  const bound: { hook?: CachedAnswerHook } = {};
-  fastify.addHook('onRequest', (request, reply) =>
-    bound.hook ? bound.hook.answer(request, reply) : Promise.resolve(undefined),
-  );
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter(fastify),
@@ -74,8 +74,11 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   const document = setUpDocs(app);
   app.get(MethodRoutes).learn(document.paths);
   app.get(CsvColumns).learn(document as unknown as Parameters<CsvColumns['learn']>[0]);
-  const hook = app.get(CachedAnswerHook);
-  hook.registerLogging(fastify);
-  bound.hook = hook;
+  const cached = app.get(CachedAnswerHandler);
+  fastify.addHook('preClose', (done) => {
+    cached.close();
+    done();
+  });
+  bound.cached = cached;
   return app;
 }

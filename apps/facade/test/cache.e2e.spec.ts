@@ -181,6 +181,20 @@ describe('rate limits', () => {
     expect((await f.get('/health/live')).status).toBe(200);
   });
 
+  it('counts open access per client address, the forwarded one behind a trusted proxy, on cached answers too', async () => {
+    await awayFromWindowEdge();
+    const f = await facade({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' });
+    const from = (address: string) => ({ 'x-forwarded-for': `${address}, 10.0.0.254` });
+    const first = await f.get('/v1/staff', from('203.0.113.7'));
+    const second = await f.get('/v1/staff', from('203.0.113.7'));
+    expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['MISS', 'HIT']);
+    expect(second.headers.get('ratelimit-remaining')).toBe('0');
+    expect((await f.get('/v1/staff', from('203.0.113.7'))).status).toBe(429);
+    const other = await f.get('/v1/staff', from('198.51.100.3'));
+    expect(other.status).toBe(200);
+    expect(other.headers.get('ratelimit-remaining')).toBe('1');
+  });
+
   it('shares one limit across instances through Redis', async () => {
     await awayFromWindowEdge();
     const shared = await sharedRedis();

@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
 
+/** A Fastify request or the raw Node one: only the headers are read. */
+export interface WithHeaders {
+  headers: IncomingHttpHeaders;
+}
+
 /** The API key a request presented, if any: `Authorization: Bearer KEY` or `X-API-Key: KEY`. */
-export function presentedApiKey(request: FastifyRequest): string | undefined {
+export function presentedApiKey(request: WithHeaders): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header !== '') return header;
   const authorization = request.headers.authorization;
@@ -38,7 +43,7 @@ export class ApiKeys implements OnModuleInit {
     if (this.open) this.logger.warn('FACADE_API_KEYS is not set: /v1 is open to anyone who can reach this port');
   }
 
-  check(request: FastifyRequest): KeyCheck {
+  check(request: WithHeaders): KeyCheck {
     if (this.open) return 'open';
     const presented = presentedApiKey(request);
     if (presented === undefined) return 'missing';

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
 
 /** An answer as bytes, with the headers it goes out with; kept per URL and format. */
 export interface RenderedAnswer {
@@ -10,6 +9,8 @@ export interface RenderedAnswer {
   etag: string;
   /** While Date.now() is below this, the vendor data behind it is still fresh in the cache. */
   freshUntil: number;
+  /** The route pattern that rendered it (`/v1/staff/:code`), for the metrics of repeated answers. */
+  route: string;
 }
 
 const LIMIT = 2000;
@@ -22,8 +23,8 @@ const LIMIT = 2000;
 export class RenderedAnswers {
   private readonly answers = new Map<string, RenderedAnswer>();
 
-  static key(request: FastifyRequest, csv: boolean): string {
-    return `${csv ? 'csv' : 'json'} ${request.url}`;
+  static key(url: string, csv: boolean): string {
+    return `${csv ? 'csv' : 'json'} ${url}`;
   }
 
   get(key: string): RenderedAnswer | undefined {
@@ -40,12 +41,11 @@ export class RenderedAnswers {
 /**
  * `?format=csv`, else `Accept` negotiation: CSV when `text/csv` is acceptable (q > 0) and preferred
  * over an explicit `application/json` (a higher q, or none); JSON otherwise, on a tie too.
+ * `format` is the parsed query's value (an array when repeated, which names no format).
  */
-export function wantsCsv(request: FastifyRequest): boolean {
-  const format = (request.query as Record<string, unknown> | undefined)?.['format'];
+export function wantsCsv(format: unknown, accept: string | undefined): boolean {
   if (format === 'csv') return true;
   if (format === 'json') return false;
-  const accept = request.headers.accept;
   if (!accept || !/text\/csv/i.test(accept)) return false;
   let csv = 0;
   let json = 0;
@@ -57,6 +57,15 @@ export function wantsCsv(request: FastifyRequest): boolean {
     else if (type.trim() === 'application/json') json = Math.max(json, quality);
   }
   return csv > 0 && csv > json;
+}
+
+/** The `format` query parameter of a raw URL, as Fastify's parsed query would hold it. */
+export function formatInUrl(url: string): string | string[] | undefined {
+  const start = url.indexOf('?');
+  // Parsing is skipped when the name cannot be there, even percent-encoded.
+  if (start < 0 || (!url.includes('format', start) && !url.includes('%', start))) return undefined;
+  const values = new URLSearchParams(url.slice(start + 1)).getAll('format');
+  return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
 }
 
 export function etagMatches(header: string | undefined, etag: string): boolean {

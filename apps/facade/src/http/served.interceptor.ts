@@ -28,7 +28,7 @@ export class ServedInterceptor implements NestInterceptor {
 
   private async render(result: unknown, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     if (!(result instanceof Served)) return result;
-    const csv = result.list && wantsCsv(request);
+    const csv = result.list && wantsCsv((request.query as Record<string, unknown>)['format'], request.headers.accept);
     if (!csv && (request.query as Record<string, unknown>)['limit'] === 'all') {
       throw new ProblemException({
         type: problemType('validation'),
@@ -38,10 +38,10 @@ export class ServedInterceptor implements NestInterceptor {
         errors: [{ field: 'limit', message: 'limit must be an integer from 1 to 500; all is only for CSV export' }],
       });
     }
-    const key = RenderedAnswers.key(request, csv);
+    const key = RenderedAnswers.key(request.url, csv);
     let answer = this.answers.get(key);
     if (!answer || answer.version !== result.version) {
-      answer = render(result, csv ? (this.columns.of(request.routeOptions.url) ?? null) : undefined);
+      answer = render(result, request.routeOptions.url ?? request.url, csv ? (this.columns.of(request.routeOptions.url) ?? null) : undefined);
       this.answers.set(key, answer);
     } else if (answer.freshUntil !== result.freshUntil) {
       answer = { ...answer, freshUntil: result.freshUntil };
@@ -58,7 +58,7 @@ export class ServedInterceptor implements NestInterceptor {
 }
 
 /** `columns`: undefined for JSON; for CSV the list's columns, or null to take them from the rows. */
-function render(result: Served, columns: readonly string[] | null | undefined): RenderedAnswer {
+function render(result: Served, route: string, columns: readonly string[] | null | undefined): RenderedAnswer {
   const csv = columns !== undefined;
   const built = result.build();
   const list = built as ListBody<unknown>;
@@ -75,5 +75,5 @@ function render(result: Served, columns: readonly string[] | null | undefined): 
     // A CSV has no meta: the total over all pages says whether this export holds every row.
     if (list.meta) headers['x-total-count'] = String(list.meta.total);
   }
-  return { version: result.version, body, headers, etag, freshUntil: result.cache === 'STALE' ? 0 : result.freshUntil };
+  return { version: result.version, body, headers, etag, freshUntil: result.cache === 'STALE' ? 0 : result.freshUntil, route };
 }

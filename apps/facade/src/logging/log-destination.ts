@@ -1,16 +1,73 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pino from 'pino';
+import type { DestinationStream } from 'pino';
 
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
-export type LogDestination = ReturnType<typeof pino.destination>;
 
-/** stdout, written in batches of at least 4 KiB instead of one system call per line. */
-export function logDestination(): LogDestination {
-  return pino.destination({ dest: 1, sync: false, minLength: 4096 });
+const CHUNK_CHARS = 8 * 1024;
+const open = new Set<LogDestination>();
+let flushingAtExit = false;
+
+/**
+ * stdout for the log lines, written asynchronously in chunks of about 8 KiB. Lines are gathered here
+ * and handed to pino's writer (sonic-boom) a chunk at a time: handed each line, it measured its whole
+ * growing buffer on every write, which cost more than answering a cached request. What is gathered
+ * is written out by the flusher every second, at shutdown, and at process exit.
+ */
+export class LogDestination implements DestinationStream {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly out = pino.destination({ dest: 1, sync: false })) {
+    open.add(this);
+    if (!flushingAtExit) {
+      flushingAtExit = true;
+      process.once('exit', () => open.forEach((destination) => destination.flushQuietly()));
+    }
+  }
+
+  write(line: string): boolean {
+    this.pending.push(line);
+    this.size += line.length;
+    if (this.size >= CHUNK_CHARS) this.handOver();
+    return true;
+  }
+
+  flush(): void {
+    this.handOver();
+    this.out.flush();
+  }
+
+  flushSync(): void {
+    this.handOver();
+    this.out.flushSync();
+  }
+
+  /** Writes out what is left; the process keeps stdout. */
+  close(): void {
+    open.delete(this);
+    this.flushSync();
+  }
+
+  private flushQuietly(): void {
+    try {
+      this.flushSync();
+    } catch {
+      // At exit there is nobody left to tell.
+    }
+  }
+
+  private handOver(): void {
+    if (this.size === 0) return;
+    const chunk = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    this.out.write(chunk);
+  }
 }
 
 /**
- * Writes out what is buffered at least every second, so a quiet facade's lines show up at once too,
+ * Writes out what is gathered at least every second, so a quiet facade's lines show up at once too,
  * and when the app closes (SIGTERM included), so no line is lost.
  */
 @Injectable()
@@ -32,7 +89,7 @@ export class LogFlusher implements OnModuleInit, OnApplicationShutdown {
   onApplicationShutdown(): void {
     clearInterval(this.timer);
     try {
-      this.destination.flushSync();
+      this.destination.close();
     } catch {
       // A write already in flight finishes on its own; there is nothing more to flush.
     }

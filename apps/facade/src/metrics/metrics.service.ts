@@ -25,6 +25,8 @@ export class MetricsService implements OnModuleInit {
     buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
     registers: [this.registry],
   });
+  private readonly cacheSeries = new Map<CacheStatus, { inc(): void }>();
+  private readonly httpSeries = new Map<string, { count: { inc(): void }; duration: { observe(value: number): void } }>();
   private readonly vendorCalls = new Counter({
     name: 'facade_vendor_calls_total',
     help: 'Vendor calls (retries included in one call), by vendor endpoint and outcome.',
@@ -78,15 +80,31 @@ export class MetricsService implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onResponse', async (request, reply) => {
-      const route = request.routeOptions.url ?? 'unmatched';
-      this.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
-      this.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    fastify.addHook('onResponse', (request, reply, done) => {
+      this.httpAnswered(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
+      done();
     });
   }
 
+  /** One answered request. The labelled series are looked up once per combination, not per request. */
+  httpAnswered(method: string, route: string, status: number, elapsedMs: number): void {
+    const key = `${method} ${status} ${route}`;
+    let series = this.httpSeries.get(key);
+    if (!series) {
+      series = { count: this.httpRequests.labels(method, route, String(status)), duration: this.httpDuration.labels(method, route) };
+      this.httpSeries.set(key, series);
+    }
+    series.count.inc();
+    series.duration.observe(elapsedMs / 1000);
+  }
+
   cacheEvent(status: CacheStatus): void {
-    this.cacheEvents.inc({ result: status.toLowerCase() });
+    let series = this.cacheSeries.get(status);
+    if (!series) {
+      series = this.cacheEvents.labels(status.toLowerCase());
+      this.cacheSeries.set(status, series);
+    }
+    series.inc();
   }
 
   render(): Promise<string> {

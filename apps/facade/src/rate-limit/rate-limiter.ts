@@ -9,7 +9,8 @@ export interface RateDecision {
 }
 
 export interface RateLimiter {
-  consume(identity: string): Promise<RateDecision>;
+  /** Counts one request of `identity`; a limiter that needs no I/O answers synchronously. */
+  consume(identity: string): RateDecision | Promise<RateDecision>;
 }
 
 const WINDOW_MS = 60_000;
@@ -28,7 +29,7 @@ export class MemoryRateLimiter implements RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async consume(identity: string): Promise<RateDecision> {
+  consume(identity: string): RateDecision {
     const now = this.now();
     const window = Math.floor(now / WINDOW_MS);
     if (window !== this.window) {

@@ -1,36 +1,63 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeys, presentedApiKey } from '../auth/api-keys';
+import { FACADE_CONFIG } from '../config/facade-config.module';
+import type { FacadeConfig } from '../config/facade-config';
+import { clientAddress } from '../http/client-address';
 import { RATE_LIMITER } from './rate-limit.tokens';
 import type { RateDecision, RateLimiter } from './rate-limiter';
 
 const DECISION = Symbol('rate-decision');
-type Decided = FastifyRequest & { [DECISION]?: RateDecision };
+type Decided = IncomingMessage & { [DECISION]?: RateDecision };
 
 /**
  * One decision per request, per API key (per client address when access is open): taken once, where
- * the request is first answered from (the cached-answer hook or the guard), and reused after.
+ * the request is first answered from (the cached-answer handler or the guard), kept on the raw
+ * request and reused after.
  */
 @Injectable()
 export class RateLimits {
+  private readonly trustProxy: boolean;
+
   constructor(
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
     private readonly keys: ApiKeys,
-  ) {}
+    @Inject(FACADE_CONFIG) config: FacadeConfig,
+  ) {
+    this.trustProxy = config.trustProxy;
+  }
 
+  /** For the guard: the decision, with its RateLimit-* headers set on the reply. */
   async decide(request: FastifyRequest, reply: FastifyReply): Promise<RateDecision> {
-    const decided = request as Decided;
-    if (decided[DECISION]) return decided[DECISION];
-    const key = this.keys.open ? undefined : presentedApiKey(request);
-    const identity = key === undefined ? `ip:${request.ip}` : `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
-    const decision = await this.limiter.consume(identity);
-    decided[DECISION] = decision;
-    reply.headers({
-      'ratelimit-limit': String(decision.limit),
-      'ratelimit-remaining': String(decision.remaining),
-      'ratelimit-reset': String(Math.ceil(decision.resetMs / 1000)),
-    });
+    const decision = await this.decideRaw(request.raw);
+    reply.headers(rateLimitHeaders(decision));
     return decision;
   }
+
+  /** Synchronous while the limiter counts in memory, so a cached answer needs no promise. */
+  decideRaw(raw: IncomingMessage): RateDecision | Promise<RateDecision> {
+    const decided = raw as Decided;
+    const known = decided[DECISION];
+    if (known) return known;
+    const taken = this.limiter.consume(this.identity(raw));
+    if (taken instanceof Promise) return taken.then((decision) => (decided[DECISION] = decision));
+    decided[DECISION] = taken;
+    return taken;
+  }
+
+  private identity(raw: IncomingMessage): string {
+    const key = this.keys.open ? undefined : presentedApiKey(raw);
+    if (key === undefined) return `ip:${clientAddress(raw, this.trustProxy)}`;
+    return `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+  }
+}
+
+export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
+  return {
+    'ratelimit-limit': String(decision.limit),
+    'ratelimit-remaining': String(decision.remaining),
+    'ratelimit-reset': String(Math.ceil(decision.resetMs / 1000)),
+  };
 }
