@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { VENDOR_CODES } from '@youmi-facade/vendor-client/wire';
+import { vendorCode } from '@youmi-facade/vendor-client/wire';
 import { vendorNow } from './vendor-time';
 
 /** A whole answer, body as chunks so a precomputed `values` buffer is written without copying. */
@@ -24,28 +24,9 @@ const SERVER_HEADERS: Readonly<Record<string, string>> = {
   'X-Powered-By': 'ASP.NET',
 };
 
-const CHINESE_DESCRIPTIONS: Readonly<Record<number, string>> = {
-  10003: 'access_token已过期',
-  10005: '数据完整性校验失败',
-  10006: '签名时间戳已过期',
-  10011: 'access_token校验失败',
-  200001: '请求头缺少access_token',
-  200002: '请求头缺少Nonce',
-  200003: 'Timestamp为空或不是数字',
-  200004: '请求头缺少Signature',
-  200005: 'AppId不能为空',
-  200006: 'AppId不存在',
-  200007: 'AppId签名(appkey)错误',
-  200010: '员工号不存在',
-  200011: '服务器错误',
-  200012: '参数错误',
-};
-
+/** The vendor's own wording of a code, from its table (`errdesc`); an undocumented code says so. */
 export function describeCode(code: number): string {
-  const english = (VENDOR_CODES as Readonly<Record<number, string>>)[code];
-  const chinese = CHINESE_DESCRIPTIONS[code];
-  if (chinese && english) return `${chinese} (${english})`;
-  return chinese ?? english ?? `错误 ${code}`;
+  return vendorCode(code).wording ?? `未定义的错误码 ${code}`;
 }
 
 /** ASP.NET Core-style trace identifiers: a per-process connection id and a request counter. */
@@ -71,8 +52,13 @@ function jsonAnswer(status: number, body: Array<string | Buffer>): SimAnswer {
 }
 
 /** `{"errmsg":20000,…,"values":<values>,…}` around a precomputed values buffer. */
-export function successAnswer(values: Buffer, requestId: string | null, requestIdFirst: boolean): SimAnswer {
-  const head = `{"errmsg":20000,"succeed":true,"msgTime":"${vendorNow()}","values":`;
+export function successAnswer(
+  values: Buffer,
+  requestId: string | null,
+  requestIdFirst: boolean,
+  nowMs: number,
+): SimAnswer {
+  const head = `{"errmsg":20000,"succeed":true,"msgTime":"${vendorNow(nowMs)}","values":`;
   if (requestIdFirst)
     return jsonAnswer(200, [
       `{"requestId":${JSON.stringify(requestId)},${head.slice(1)}`,
@@ -82,11 +68,16 @@ export function successAnswer(values: Buffer, requestId: string | null, requestI
   return jsonAnswer(200, [head, values, `,"errdesc":null,"requestId":${JSON.stringify(requestId)}}`]);
 }
 
-export function tokenAnswer(token: string, expiresAtSeconds: number, requestId: string): SimAnswer {
+export function tokenAnswer(
+  token: string,
+  expiresAtSeconds: number,
+  requestId: string,
+  nowMs: number,
+): SimAnswer {
   const text = JSON.stringify({
     errmsg: 10004,
     succeed: true,
-    msgTime: vendorNow(),
+    msgTime: vendorNow(nowMs),
     values: { access_token: token, expires_in: expiresAtSeconds },
     errdesc: null,
     requestId,
@@ -95,11 +86,17 @@ export function tokenAnswer(token: string, expiresAtSeconds: number, requestId: 
 }
 
 /** The vendor refuses with HTTP 200 and `succeed: false`; the status code is all the client gets. */
-export function failureAnswer(code: number, requestId: string, errdesc?: string, status = 200): SimAnswer {
+export function failureAnswer(
+  code: number,
+  requestId: string,
+  nowMs: number,
+  errdesc?: string,
+  status = 200,
+): SimAnswer {
   const text = JSON.stringify({
     errmsg: code,
     succeed: false,
-    msgTime: vendorNow(),
+    msgTime: vendorNow(nowMs),
     values: null,
     errdesc: errdesc ?? describeCode(code),
     requestId,

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     seed: config.seed,
     tokenTtlSeconds: config.tokenTtlSeconds,
     latencyMs: config.latencyMs,
+    clockOffsetSeconds: config.clockOffsetSeconds,
     faults: config.faults,
   });
   let address;

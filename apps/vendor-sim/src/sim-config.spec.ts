@@ -11,6 +11,7 @@ describe('parseSimConfig', () => {
       scale: 1,
       tokenTtlSeconds: 604800,
       latencyMs: 0,
+      clockOffsetSeconds: 0,
       faults: [],
       demoCredentials: true,
     });
@@ -26,6 +27,7 @@ describe('parseSimConfig', () => {
       SIM_SCALE: '0.01',
       SIM_TOKEN_TTL_SECONDS: '60',
       SIM_LATENCY_MS: '20',
+      SIM_CLOCK_OFFSET_SECONDS: '-660',
       SIM_FAULTS: '[{"endpoint":"WeCaht","drop":true}]',
     });
     expect(config).toMatchObject({
@@ -37,6 +39,7 @@ describe('parseSimConfig', () => {
       scale: 0.01,
       tokenTtlSeconds: 60,
       latencyMs: 20,
+      clockOffsetSeconds: -660,
       demoCredentials: false,
     });
     expect(config.faults).toEqual([{ endpoint: 'WeCaht', drop: true }]);
@@ -47,6 +50,8 @@ describe('parseSimConfig', () => {
     ['SIM_DATASET', 'Seed'],
     ['SIM_SCALE', 'NaN'],
     ['SIM_TOKEN_TTL_SECONDS', '0'],
+    ['SIM_CLOCK_OFFSET_SECONDS', '1.5'],
+    ['SIM_CLOCK_OFFSET_SECONDS', '999999999'],
     ['SIM_FAULTS', '[{"endpoint":"nope","drop":true}]'],
   ])('names %s when it is %s', (variable, value) => {
     expect(() => parseSimConfig({ [variable]: value })).toThrow(SimConfigError);

@@ -1,4 +1,5 @@
 import { FaultValidationError, parseFault, type SimFault } from './fault-store';
+import { MAX_CLOCK_OFFSET_SECONDS } from './sim-clock';
 import type { DatasetName } from './sim-dataset';
 import { DEFAULT_TOKEN_TTL_SECONDS } from './sim-server';
 import { DEFAULT_SYNTHETIC_SEED } from './synthetic-dataset';
@@ -19,6 +20,8 @@ export interface SimConfig {
   seed: number;
   tokenTtlSeconds: number;
   latencyMs: number;
+  /** How far the simulator's clock is from the host's, in seconds (+ ahead). */
+  clockOffsetSeconds: number;
   faults: SimFault[];
   /** True when SIM_APP_KEY was not set, so printing the key gives nothing away. */
   demoCredentials: boolean;
@@ -75,6 +78,17 @@ export function parseSimConfig(env: Env): SimConfig {
     10 * 365 * 24 * 3600,
   );
   const latencyMs = integer(env, 'SIM_LATENCY_MS', 0, 0, 600_000);
+  const rawOffset = read(env, 'SIM_CLOCK_OFFSET_SECONDS');
+  const maxOffset = MAX_CLOCK_OFFSET_SECONDS;
+  if (
+    rawOffset !== undefined &&
+    (!/^[-+]?\d{1,9}$/.test(rawOffset) || Math.abs(Number(rawOffset)) > maxOffset)
+  ) {
+    throw new SimConfigError(
+      'SIM_CLOCK_OFFSET_SECONDS',
+      `"${rawOffset}" is not an integer from -${maxOffset} to ${maxOffset}`,
+    );
+  }
   return {
     port,
     host,
@@ -85,6 +99,7 @@ export function parseSimConfig(env: Env): SimConfig {
     seed,
     tokenTtlSeconds,
     latencyMs,
+    clockOffsetSeconds: rawOffset === undefined ? 0 : Number(rawOffset),
     faults: parseFaults(read(env, 'SIM_FAULTS')),
     demoCredentials: appKey === undefined,
   };

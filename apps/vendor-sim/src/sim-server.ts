@@ -15,8 +15,9 @@ import {
 import { createSeedDataset } from './seed-dataset';
 import type { DatasetName, SimDataset } from './sim-dataset';
 import { createSyntheticDataset } from './synthetic-dataset';
+import { SimClock } from './sim-clock';
 import { TokenStore } from './token-store';
-import { VENDOR_ROUTES, VendorHandler } from './vendor-handler';
+import { VENDOR_ROUTES, VendorHandler, type SimCredentials } from './vendor-handler';
 
 export const VENDOR_ROOT = '/publicapi/v1/';
 export const DEFAULT_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
@@ -38,6 +39,8 @@ export interface SimulatorOptions {
   faults?: readonly SimFault[];
   /** The clock, in epoch milliseconds; tests may move it. */
   now?: () => number;
+  /** Shifts the simulator's clock (msgTime, token expiry, the 10-minute window) from `now`. */
+  clockOffsetSeconds?: number;
 }
 
 export interface SimulatorAddress {
@@ -51,8 +54,12 @@ export interface SimulatorAddress {
 
 export interface Simulator {
   readonly server: Server;
+  /** The AppId and appkey it accepts now (the control API may change them). */
+  readonly credentials: SimCredentials;
   readonly appId: string;
   readonly appKey: string;
+  /** The simulator's clock: `now` shifted by `offsetSeconds`. */
+  readonly clock: SimClock;
   readonly dataset: SimDataset;
   readonly faults: FaultStore;
   readonly tokens: TokenStore;
@@ -61,7 +68,7 @@ export interface Simulator {
   listen(port?: number, host?: string): Promise<SimulatorAddress>;
   /** Stops listening, drops every open connection (hanging ones too) and cancels pending answers. */
   close(): Promise<void>;
-  /** Clears faults, call counts and tokens. */
+  /** Clears faults, call counts and tokens; restores the starting credentials and clock offset. */
   reset(): void;
 }
 
@@ -85,7 +92,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
-  const now = options.now ?? Date.now;
+  const clock = new SimClock(options.now ?? Date.now, options.clockOffsetSeconds ?? 0);
+  const now = clock.now;
+  const credentials: SimCredentials = { appId: options.appId, appKey: options.appKey };
   const dataset =
     typeof options.dataset === 'object'
       ? options.dataset
@@ -96,7 +105,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   for (const fault of options.faults ?? []) faults.add(fault);
   const tokens = new TokenStore(options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, now);
   const calls = new CallCounter();
-  const handler = new VendorHandler(options.appId, options.appKey, tokens, new EndpointValues(dataset), now);
+  const handler = new VendorHandler(credentials, tokens, new EndpointValues(dataset), now);
   const baseLatency = options.latencyMs ?? 0;
   const timers = new Set<NodeJS.Timeout>();
 
@@ -104,8 +113,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     faults.clear();
     calls.reset();
     tokens.revokeAll();
+    Object.assign(credentials, { appId: options.appId, appKey: options.appKey });
+    clock.offsetSeconds = options.clockOffsetSeconds ?? 0;
   };
-  const control = createControlApi({ faults, tokens, calls, reset });
+  const control = createControlApi({ faults, tokens, calls, clock, credentials, reset });
 
   const answerSafely = (res: ServerResponse, produce: () => SimAnswer) => {
     let answer: SimAnswer;
@@ -202,8 +213,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   return {
     server,
-    appId: options.appId,
-    appKey: options.appKey,
+    credentials,
+    get appId() {
+      return credentials.appId;
+    },
+    get appKey() {
+      return credentials.appKey;
+    },
+    clock,
     dataset,
     faults,
     tokens,

@@ -2,7 +2,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { VENDOR_ENDPOINTS } from '@youmi-facade/vendor-client/wire';
 import type { EndpointValues } from './endpoint-values';
 import { TOKEN_PATH } from './fault-store';
-import { failureAnswer, RequestIds, successAnswer, tokenAnswer, type SimAnswer } from './http-answer';
+import {
+  describeCode,
+  failureAnswer,
+  RequestIds,
+  successAnswer,
+  tokenAnswer,
+  type SimAnswer,
+} from './http-answer';
 import { verifySignature } from './signature';
 import type { TokenStore } from './token-store';
 
@@ -46,7 +53,8 @@ function intParam(params: Map<string, unknown>, name: string, fallback: number):
 
 /** -1 all, 0 enabled (启用), 1 disabled (停用); anything else is a bad parameter. */
 function staffState(state: number): -1 | 0 | 1 {
-  if (state !== -1 && state !== 0 && state !== 1) throw new BadParameter(`ad_staff_state must be -1, 0 or 1, got ${state}`);
+  if (state !== -1 && state !== 0 && state !== 1)
+    throw new BadParameter(`ad_staff_state must be -1, 0 or 1, got ${state}`);
   return state;
 }
 
@@ -85,13 +93,22 @@ function isNumeric(text: string): boolean {
   return /^[-+]?\d+(\.\d+)?$/.test(text);
 }
 
-/** The vendor's own logic: authentication, then the endpoint's records with its query filters. */
+/** The AppId and appkey the simulator accepts; the control API may change them while it runs. */
+export interface SimCredentials {
+  appId: string;
+  appKey: string;
+}
+
+/**
+ * The vendor's own logic: authentication, then the endpoint's records with its query filters. Codes
+ * and their `errdesc` follow the vendor's table; where it leaves the choice open, a wrong signature
+ * (token call or signed call, an unknown AppId included) is 200006 and a stale Timestamp is 200005.
+ */
 export class VendorHandler {
   private readonly requestIds = new RequestIds();
 
   constructor(
-    private readonly appId: string,
-    private readonly appKey: string,
+    private readonly credentials: SimCredentials,
     private readonly tokens: TokenStore,
     private readonly values: EndpointValues,
     private readonly nowMs: () => number,
@@ -105,13 +122,13 @@ export class VendorHandler {
       return this.endpoint(request);
     } catch (error) {
       if (error instanceof BadParameter)
-        return this.fail(200012, `参数错误 (bad parameter): ${error.message}`);
+        return this.fail(200012, `${describeCode(200012)} (${error.message})`);
       throw error;
     }
   }
 
   fail(code: number, errdesc?: string, status?: number): SimAnswer {
-    return failureAnswer(code, this.requestIds.next(), errdesc, status);
+    return failureAnswer(code, this.requestIds.next(), this.nowMs(), errdesc, status);
   }
 
   private isStale(timestamp: string): boolean {
@@ -121,18 +138,20 @@ export class VendorHandler {
   private accessToken(body: Buffer): SimAnswer {
     const fields = jsonObjectBody(body) ?? new Map<string, unknown>();
     const appId = stringParam(fields, 'appid');
-    if (appId === undefined) return this.fail(200005);
-    if (appId !== this.appId) return this.fail(200006);
+    if (appId === undefined) return this.fail(200007);
     const nonce = stringParam(fields, 'nonce');
     if (nonce === undefined) return this.fail(200002);
     const timestamp = stringParam(fields, 'timestamp');
     if (timestamp === undefined || !isNumeric(timestamp)) return this.fail(200003);
     const signature = stringParam(fields, 'signature');
     if (signature === undefined) return this.fail(200004);
-    if (this.isStale(timestamp)) return this.fail(10006);
-    if (!verifySignature(this.appKey, appId + nonce + timestamp, signature)) return this.fail(200007);
+    if (this.isStale(timestamp)) return this.fail(200005);
+    // An AppId the vendor does not know has no appkey to check the signature with: the same refusal.
+    const { appId: knownAppId, appKey } = this.credentials;
+    if (appId !== knownAppId || !verifySignature(appKey, appId + nonce + timestamp, signature))
+      return this.fail(200006);
     const issued = this.tokens.issue();
-    return tokenAnswer(issued.token, issued.expiresAtSeconds, this.requestIds.next());
+    return tokenAnswer(issued.token, issued.expiresAtSeconds, this.requestIds.next(), this.nowMs());
   }
 
   /** The code of the refusal, or undefined when the call may proceed. */
@@ -145,8 +164,8 @@ export class VendorHandler {
     if (timestamp === undefined || !isNumeric(timestamp)) return 200003;
     const signature = header(headers, 'signature');
     if (signature === undefined) return 200004;
-    if (this.isStale(timestamp)) return 10006;
-    if (!verifySignature(this.appKey, token + nonce + timestamp, signature)) return 10005;
+    if (this.isStale(timestamp)) return 200005;
+    if (!verifySignature(this.credentials.appKey, token + nonce + timestamp, signature)) return 200006;
     const state = this.tokens.check(token);
     if (state === 'unknown') return 10011;
     if (state === 'expired') return 10003;
@@ -155,29 +174,27 @@ export class VendorHandler {
 
   private endpoint(request: VendorRequest): SimAnswer {
     const params = caseInsensitive(new URLSearchParams(request.query));
-    const id = this.requestIds.next();
+    const answer = (values: Buffer) => successAnswer(values, this.requestIds.next(), false, this.nowMs());
     switch (request.path) {
       case VENDOR_ENDPOINTS.operatorAccounts.path:
-        return successAnswer(this.values.operatorAccounts(intParam(params, 'ad_wechat_lei', 0)), id, false);
+        return answer(this.values.operatorAccounts(intParam(params, 'ad_wechat_lei', 0)));
       case VENDOR_ENDPOINTS.staff.path:
         // ad_staff_addtime is accepted and ignored: the staff records carry no add time to match.
-        return successAnswer(
+        return answer(
           this.values.staff({
             state: staffState(intParam(params, 'ad_staff_state', -1)),
             code: stringParam(params, 'ad_staff_code'),
             name: stringParam(params, 'ad_staff_name'),
           }),
-          id,
-          false,
         );
       case VENDOR_ENDPOINTS.labelCategories.path:
-        return successAnswer(this.values.labelCategories(), id, false);
+        return answer(this.values.labelCategories());
       case VENDOR_ENDPOINTS.labels.path:
-        return successAnswer(this.values.labels(intParam(params, 'categories', -1)), id, false);
+        return answer(this.values.labels(intParam(params, 'categories', -1)));
       case VENDOR_ENDPOINTS.adGroups.path:
-        return successAnswer(this.values.adGroups(), id, false);
+        return answer(this.values.adGroups());
       case VENDOR_ENDPOINTS.customAttributes.path:
-        return successAnswer(this.values.customAttributes(), id, false);
+        return answer(this.values.customAttributes());
       case VENDOR_ENDPOINTS.staffWechat.path: {
         const raw = jsonObjectBody(request.body)?.get('ad_staff_code');
         if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
@@ -186,7 +203,7 @@ export class VendorHandler {
         const code = raw === undefined || raw === null || raw === '' ? undefined : String(raw);
         if (code !== undefined && !this.values.isStaffCode(code)) return this.fail(200010);
         // The seed's own GetStaffWechat answer puts a null requestId first; keep that shape.
-        return successAnswer(this.values.staffWechat(code), null, true);
+        return successAnswer(this.values.staffWechat(code), null, true, this.nowMs());
       }
       default:
         return this.fail(200011);

@@ -13,7 +13,7 @@ export function formatVendorTime(epochMs: number, fractionDigits: number, fracti
 }
 
 /** `msgTime` of an answer: .NET's round-trip format, always 7 fractional digits. */
-export function vendorNow(nowMs: number = Date.now()): string {
+export function vendorNow(nowMs: number): string {
   const subMillisecond = String(Math.floor((performance.now() % 1) * 10000)).padStart(4, '0');
   return formatVendorTime(nowMs, 7, subMillisecond);
 }

@@ -6,7 +6,7 @@ import {
   vendorSignature,
   type RunningSimulator,
 } from '@youmi-facade/testing';
-import { VENDOR_CODES } from '@youmi-facade/vendor-client/wire';
+import { vendorCode } from '@youmi-facade/vendor-client/wire';
 import {
   getToken,
   MSG_TIME,
@@ -93,21 +93,37 @@ describe('GetAccessToken', () => {
   });
 
   it.each([
-    ['AppId missing', { AppId: '' }, 200005],
+    ['AppId missing', { AppId: '' }, 200007],
     ['AppId unknown', { AppId: 'someone-else' }, 200006],
-    ['signed with the wrong appkey', { key: 'not-the-key' }, 200007],
-    ['signature of another message', { Signature: vendorSignature('test-secret', 'something else') }, 200007],
+    ['signed with the wrong appkey', { key: 'not-the-key' }, 200006],
+    ['signature of another message', { Signature: vendorSignature('test-secret', 'something else') }, 200006],
     ['Nonce missing', { Nonce: '' }, 200002],
     ['Timestamp missing', { Timestamp: '' }, 200003],
     ['Timestamp not a number', { Timestamp: 'yesterday' }, 200003],
     ['Signature missing', { Signature: '' }, 200004],
-    ['Timestamp 11 minutes old', { Timestamp: String(nowSeconds() - 660) }, 10006],
-    ['Timestamp 11 minutes ahead', { Timestamp: String(nowSeconds() + 660) }, 10006],
-    ['Timestamp in milliseconds', { Timestamp: String(Date.now()) }, 10006],
-  ])('refuses: %s → %d', async (_case, overrides, code) => {
+    ['Timestamp 11 minutes old', { Timestamp: String(nowSeconds() - 660) }, 200005],
+    ['Timestamp 11 minutes ahead', { Timestamp: String(nowSeconds() + 660) }, 200005],
+    ['Timestamp in milliseconds', { Timestamp: String(Date.now()) }, 200005],
+  ])('refuses: %s → %d, with the vendor’s wording', async (_case, overrides, code) => {
     const answer = await tokenCall(sim, tokenBody(sim, overrides));
     expect(answer.status).toBe(200);
-    expect(answer.json).toMatchObject({ errmsg: code, succeed: false, values: null });
+    expect(answer.json).toMatchObject({
+      errmsg: code,
+      succeed: false,
+      values: null,
+      errdesc: vendorCode(code).wording,
+    });
+  });
+
+  it.each([
+    // Each row breaks every check from its own onwards: the code is the first check that fails.
+    ['AppId', { AppId: '', Nonce: '', Timestamp: '', Signature: '' }, 200007],
+    ['Nonce', { Nonce: '', Timestamp: '', Signature: '' }, 200002],
+    ['Timestamp', { Timestamp: 'x', Signature: '' }, 200003],
+    ['Signature', { Timestamp: String(nowSeconds() - 660), Signature: '' }, 200004],
+    ['stale Timestamp', { Timestamp: String(nowSeconds() - 660), key: 'not-the-key' }, 200005],
+  ])('checks the token call in order: %s first → %d', async (_case, overrides, code) => {
+    expect((await tokenCall(sim, tokenBody(sim, overrides))).json?.errmsg).toBe(code);
   });
 
   it('answers a failure in the documented envelope, with a description naming the problem', async () => {
@@ -122,8 +138,7 @@ describe('GetAccessToken', () => {
       'requestId',
     ]);
     expect(envelope(answer).msgTime).toMatch(MSG_TIME);
-    expect(envelope(answer).errdesc).toContain(VENDOR_CODES[200006]);
-    expect(envelope(answer).errdesc).toMatch(/AppId不存在/);
+    expect(envelope(answer).errdesc).toBe('加密密钥错误');
     expect(typeof envelope(answer).requestId).toBe('string');
   });
 
@@ -134,7 +149,7 @@ describe('GetAccessToken', () => {
   });
 
   it('refuses an empty body as AppId missing and malformed JSON as a bad parameter', async () => {
-    expect((await tokenCall(sim, '')).json?.errmsg).toBe(200005);
+    expect((await tokenCall(sim, '')).json?.errmsg).toBe(200007);
     expect((await tokenCall(sim, '{"AppId": ')).json?.errmsg).toBe(200012);
   });
 
@@ -175,19 +190,37 @@ describe('signed calls', () => {
     expect((await vendorCall(sim, token, 'WeCaht', { headers })).json?.errmsg).toBe(200003);
   });
 
-  it('refuses a wrong signature → 10005', async () => {
+  it('refuses a wrong signature → 200006, as on the token call', async () => {
     const wrongKey = signedVendorHeaders('not-the-key', token);
-    expect((await vendorCall(sim, token, 'WeCaht', { headers: wrongKey })).json?.errmsg).toBe(10005);
+    expect((await vendorCall(sim, token, 'WeCaht', { headers: wrongKey })).json).toMatchObject({
+      errmsg: 200006,
+      errdesc: '加密密钥错误',
+    });
     const otherNonce = { ...signedVendorHeaders(sim.appKey, token), Nonce: 'tampered' };
-    expect((await vendorCall(sim, token, 'WeCaht', { headers: otherNonce })).json?.errmsg).toBe(10005);
+    expect((await vendorCall(sim, token, 'WeCaht', { headers: otherNonce })).json?.errmsg).toBe(200006);
   });
 
   it.each([
     ['11 minutes old', -660],
     ['11 minutes ahead', 660],
-  ])('refuses a Timestamp %s → 10006', async (_case, offset) => {
+  ])('refuses a Timestamp %s → 200005', async (_case, offset) => {
     const headers = signedVendorHeaders(sim.appKey, token, { timestamp: nowSeconds() + offset });
-    expect((await vendorCall(sim, token, 'staff', { headers })).json?.errmsg).toBe(10006);
+    expect((await vendorCall(sim, token, 'staff', { headers })).json).toMatchObject({
+      errmsg: 200005,
+      errdesc: '请求已超过10分钟',
+    });
+  });
+
+  it.each<[string, { timestamp?: number; key?: string; token?: string }, number]>([
+    ['a stale Timestamp before a wrong signature', { timestamp: -660, key: 'not-the-key' }, 200005],
+    ['a wrong signature before an unknown token', { key: 'not-the-key', token: 'f'.repeat(48) }, 200006],
+    ['a stale Timestamp before an unknown token', { timestamp: -660, token: 'f'.repeat(48) }, 200005],
+  ])('checks a signed call in order: %s → %d', async (_case, { timestamp, key, token: other }, code) => {
+    const used = other ?? token;
+    const headers = signedVendorHeaders(key ?? sim.appKey, used, {
+      timestamp: nowSeconds() + (timestamp ?? 0),
+    });
+    expect((await vendorCall(sim, used, 'staff', { headers })).json?.errmsg).toBe(code);
   });
 
   it('accepts a Timestamp 9 minutes old', async () => {

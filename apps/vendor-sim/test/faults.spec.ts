@@ -1,5 +1,13 @@
 import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
-import { getToken, tokenBody, tokenCall, valuesOf, vendorCall, envelope } from './vendor-test-client';
+import {
+  getToken,
+  nowSeconds,
+  tokenBody,
+  tokenCall,
+  valuesOf,
+  vendorCall,
+  envelope,
+} from './vendor-test-client';
 
 // Fault injection and the control API, against the built simulator process.
 let sim: RunningSimulator;
@@ -59,7 +67,7 @@ describe('errmsg', () => {
     const answer = await vendorCall(sim, token, 'Label');
     expect(answer.status).toBe(500);
     expect(answer.json).toMatchObject({ errmsg: 200011, succeed: false });
-    expect(envelope(answer).errdesc).toMatch(/server error/);
+    expect(envelope(answer).errdesc).toBe('服务器错误');
   });
 
   it('can fake a token refusal, which the next call no longer sees (times)', async () => {
@@ -230,6 +238,54 @@ describe('control API', () => {
     expect((await control('GET', 'nothing')).status).toBe(404);
     expect((await control('PUT', 'faults')).status).toBe(405);
     expect((await control('GET', 'tokens/revoke')).status).toBe(405);
+  });
+
+  it('POST /__sim/clock shifts the clock of msgTime and of the 10-minute window; reset restores it', async () => {
+    const shifted = await control('POST', 'clock', { offsetSeconds: 660 });
+    expect(shifted.status).toBe(200);
+    expect(await shifted.json()).toMatchObject({ offsetSeconds: 660 });
+    // Our Timestamp is now 11 minutes behind the simulator's clock.
+    const refused = await tokenCall(sim, tokenBody(sim));
+    expect(refused.json).toMatchObject({ errmsg: 200005, errdesc: '请求已超过10分钟' });
+    const vendorMs = Date.parse(envelope(refused).msgTime as string);
+    expect(vendorMs - Date.now()).toBeGreaterThan(650_000);
+    expect(vendorMs - Date.now()).toBeLessThan(670_000);
+    expect(
+      (await tokenCall(sim, tokenBody(sim, { Timestamp: String(nowSeconds() + 660) }))).json?.errmsg,
+    ).toBe(10004);
+    expect(await (await control('GET', 'clock')).json()).toMatchObject({ offsetSeconds: 660 });
+    await sim.reset();
+    expect((await tokenCall(sim, tokenBody(sim))).json?.errmsg).toBe(10004);
+  });
+
+  it('POST /__sim/credentials changes the accepted appkey, never answers it; reset restores it', async () => {
+    const changed = await control('POST', 'credentials', { appKey: 'rotated-key' });
+    const text = await changed.text();
+    expect(changed.status).toBe(200);
+    expect(text).not.toContain('rotated-key');
+    expect(JSON.parse(text)).toEqual({ ok: true, appId: sim.appId });
+    expect((await tokenCall(sim, tokenBody(sim))).json?.errmsg).toBe(200006);
+    expect((await tokenCall(sim, tokenBody(sim, { key: 'rotated-key' }))).json?.errmsg).toBe(10004);
+    await sim.setCredentials({ appId: 'renamed' });
+    expect(
+      (await tokenCall(sim, tokenBody(sim, { AppId: 'renamed', key: 'rotated-key' }))).json?.errmsg,
+    ).toBe(10004);
+    await sim.reset();
+    expect((await tokenCall(sim, tokenBody(sim))).json?.errmsg).toBe(10004);
+  });
+
+  it.each([
+    ['clock', { offsetSeconds: 1.5 }],
+    ['clock', { offsetSeconds: '60' }],
+    ['clock', { offset: 60 }],
+    ['clock', '[]'],
+    ['credentials', { appKey: '' }],
+    ['credentials', { appKey: 42 }],
+    ['credentials', { password: 'x' }],
+  ])('POST /__sim/%s refuses %j with 400', async (path, body) => {
+    const response = await control('POST', path, body);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error.length).toBeGreaterThan(5);
   });
 
   it('control calls are never counted nor faulted', async () => {

@@ -45,7 +45,7 @@ describe('createSimulator', () => {
 
   it('judges the 10-minute window by its own clock, not the client’s', async () => {
     const target = await start({ now: () => Date.now() - 20 * 60 * 1000 });
-    expect((await tokenCall(target, tokenBody(target))).json?.errmsg).toBe(10006);
+    expect((await tokenCall(target, tokenBody(target))).json?.errmsg).toBe(200005);
   });
 
   it('exposes faults, tokens and calls as state', async () => {

@@ -159,12 +159,26 @@ describe('configuration', () => {
     }
   });
 
+  it('SIM_CLOCK_OFFSET_SECONDS runs the simulator’s clock ahead or behind the host’s', async () => {
+    const sim = await startSimulator({ env: { SIM_CLOCK_OFFSET_SECONDS: '-660' } });
+    try {
+      const refused = await tokenCall(sim, tokenBody(sim));
+      expect(refused.json?.errmsg).toBe(200005);
+      expect(Date.parse(envelope(refused).msgTime as string) - Date.now()).toBeLessThan(-650_000);
+      expect(
+        (await tokenCall(sim, tokenBody(sim, { Timestamp: String(nowSeconds() - 660) }))).json?.errmsg,
+      ).toBe(10004);
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('SIM_APP_ID / SIM_APP_KEY are the credentials it checks', async () => {
     const sim = await startSimulator({ env: { SIM_APP_ID: 'monitor-42', SIM_APP_KEY: 'k-42' } });
     try {
       expect([sim.appId, sim.appKey]).toEqual(['monitor-42', 'k-42']);
       expect((await tokenCall(sim, tokenBody(sim))).json?.errmsg).toBe(10004);
-      expect((await tokenCall(sim, tokenBody(sim, { key: 'test-secret' }))).json?.errmsg).toBe(200007);
+      expect((await tokenCall(sim, tokenBody(sim, { key: 'test-secret' }))).json?.errmsg).toBe(200006);
     } finally {
       await sim.stop();
     }

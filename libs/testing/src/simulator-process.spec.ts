@@ -94,7 +94,7 @@ describe('startSimulator', () => {
   });
 
   it('fetchVendorToken throws on a refusal', async () => {
-    await expect(fetchVendorToken(sim.baseUrl, sim.appId, 'wrong')).rejects.toThrow(/200007/);
+    await expect(fetchVendorToken(sim.baseUrl, sim.appId, 'wrong')).rejects.toThrow(/200006/);
   });
 });
 

@@ -30,6 +30,11 @@ export interface RunningSimulator {
   resetCalls(): Promise<void>;
   revokeTokens(): Promise<void>;
   expireTokens(): Promise<void>;
+  /** Shifts the simulator's clock from the host's (+ ahead), as a vendor whose clock is off. */
+  setClockOffset(seconds: number): Promise<void>;
+  /** Changes the AppId and/or appkey the simulator accepts (tokens already issued stay valid). */
+  setCredentials(credentials: { appId?: string; appKey?: string }): Promise<void>;
+  /** Clears faults, counts and tokens; restores the starting credentials and clock. */
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -170,6 +175,12 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     },
     expireTokens: async () => {
       await control('POST', 'tokens/expire');
+    },
+    setClockOffset: async (seconds) => {
+      await control('POST', 'clock', { offsetSeconds: seconds });
+    },
+    setCredentials: async (credentials) => {
+      await control('POST', 'credentials', credentials);
     },
     reset: async () => {
       await control('POST', 'reset');

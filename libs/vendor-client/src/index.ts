@@ -5,4 +5,17 @@ export * from './lib/vendor-errors';
 export { checkWireRecords, type WireDrift, type WireDriftKind } from './lib/wire-schema';
 export { joinVendorUrl } from './lib/base-url';
 export { vendorSignature, signedHeaders } from './lib/signing';
+export {
+  describeClockOffset,
+  parseVendorTime,
+  type VendorClockEvent,
+  type VendorClockListener,
+  type VendorClockSnapshot,
+} from './lib/vendor-clock';
+export type {
+  VendorConnectionChange,
+  VendorConnectionListener,
+  VendorConnectionState,
+  VendorConnectionStatus,
+} from './lib/vendor-connection';
 export * from './nest/vendor-client.module';

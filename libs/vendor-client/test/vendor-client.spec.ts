@@ -10,6 +10,7 @@ import {
   VendorTimeoutError,
   type VendorCallEvent,
   type VendorClientOptions,
+  type VendorClockEvent,
 } from '../src';
 
 const APP_KEY = 'client-spec-appkey-9f3e';
@@ -49,11 +50,23 @@ describe('VendorClient against the simulator', () => {
     expect((await c.getStaffOperatorAccounts('b03')).values).toEqual([
       expect.objectContaining({ ad_staff_code: 'b03', ad_wechat_id: 3547, ad_wechat_nober: 'zznn72537' }),
     ]);
-    expect((await c.getLabelCategories()).values).toContainEqual({ ad_label_id: 263, ad_label_name: 'A.客户级别', ad_choose: 0 });
-    expect((await c.getLabels()).values.map((l) => l.ad_label_info_id)).toEqual(expect.arrayContaining([1158, 1072, 1071, 991, 976]));
-    expect((await c.getLabels({ categories: 1 })).values.map((l) => l.ad_label_info_id).sort()).toEqual([976, 991]);
-    expect((await c.getAdGroups()).values.map((g) => g.ad_brand_id)).toEqual(expect.arrayContaining([155, 151]));
-    expect((await c.getCustomAttributes()).values.map((a) => a.id)).toEqual(expect.arrayContaining(['15', '14', '13', '12']));
+    expect((await c.getLabelCategories()).values).toContainEqual({
+      ad_label_id: 263,
+      ad_label_name: 'A.客户级别',
+      ad_choose: 0,
+    });
+    expect((await c.getLabels()).values.map((l) => l.ad_label_info_id)).toEqual(
+      expect.arrayContaining([1158, 1072, 1071, 991, 976]),
+    );
+    expect((await c.getLabels({ categories: 1 })).values.map((l) => l.ad_label_info_id).sort()).toEqual([
+      976, 991,
+    ]);
+    expect((await c.getAdGroups()).values.map((g) => g.ad_brand_id)).toEqual(
+      expect.arrayContaining([155, 151]),
+    );
+    expect((await c.getCustomAttributes()).values.map((a) => a.id)).toEqual(
+      expect.arrayContaining(['15', '14', '13', '12']),
+    );
   });
 
   it('passes request parameters with the vendor spelling', async () => {
@@ -76,7 +89,12 @@ describe('VendorClient against the simulator', () => {
   it('keeps the token until shortly before its absolute expires_in, then renews it', async () => {
     const shortLived = await startSimulator({ env: { SIM_TOKEN_TTL_SECONDS: '3' } });
     try {
-      const c = new VendorClient({ baseUrl: shortLived.baseUrl, appId: shortLived.appId, appKey: shortLived.appKey, tokenRefreshMarginSeconds: 2 });
+      const c = new VendorClient({
+        baseUrl: shortLived.baseUrl,
+        appId: shortLived.appId,
+        appKey: shortLived.appKey,
+        tokenRefreshMarginSeconds: 2,
+      });
       await c.getStaff();
       await c.getStaff();
       expect((await shortLived.calls())['GetAccessToken']).toBe(1);
@@ -99,14 +117,25 @@ describe('VendorClient against the simulator', () => {
     const staff = await c.getStaff();
     expect(staff.values.length).toBeGreaterThan(0);
     expect((await sim.calls())['GetAccessToken']).toBe(2);
-    expect(events.at(-1)).toMatchObject({ endpoint: 'staff', outcome: 'success', tokenRenewed: true, attempts: 2 });
+    expect(events.at(-1)).toMatchObject({
+      endpoint: 'staff',
+      outcome: 'success',
+      tokenRenewed: true,
+      attempts: 2,
+    });
   });
 
   it('reports refused credentials as an auth error without leaking the appkey', async () => {
     const c = client({ appKey: 'wrong-key' });
     const error = await failure(c.getStaff());
     expect(error).toBeInstanceOf(VendorAuthError);
-    expect((error as VendorAuthError).upstream?.code).toBe(200007);
+    expect((error as VendorAuthError).upstream).toMatchObject({
+      code: 200006,
+      class: 'credentials',
+      meaning: 'wrong signing key (the signature does not match the appkey)',
+    });
+    expect(error.message).toContain('wrong signing key');
+    expect(inspect(error) + JSON.stringify(error)).not.toContain('wrong-key');
     const c2 = client({ appId: 'nobody' });
     expect(((await failure(c2.getStaff())) as VendorAuthError).upstream?.code).toBe(200006);
   });
@@ -115,8 +144,11 @@ describe('VendorClient against the simulator', () => {
     [200010, VendorEnvelopeError, 1],
     [200012, VendorEnvelopeError, 1],
     [10005, VendorAuthError, 1],
-    [10006, VendorAuthError, 1],
+    // A timestamp refusal is asked once more, signed with the vendor's time, before it is reported.
+    [10006, VendorAuthError, 2],
+    [200005, VendorAuthError, 2],
     [200001, VendorAuthError, 1],
+    [4711, VendorEnvelopeError, 1],
     [200011, VendorEnvelopeError, 3],
   ])('a failure envelope %d is a typed error after %#', async (code, type, attempts) => {
     await sim.addFault({ endpoint: 'staff', errmsg: code, errdesc: '出错了' });
@@ -174,7 +206,10 @@ describe('VendorClient against the simulator', () => {
   });
 
   it('opens an endpoint circuit after repeated failures and closes it after a good trial', async () => {
-    const c = client({ circuitBreaker: { consecutiveFailures: 2, halfOpenAfterMs: 300 }, retry: { maxAttempts: 1 } });
+    const c = client({
+      circuitBreaker: { consecutiveFailures: 2, halfOpenAfterMs: 300 },
+      retry: { maxAttempts: 1 },
+    });
     await sim.addFault({ endpoint: 'AdManage', html: true, status: 503 });
     await failure(c.getAdGroups());
     await failure(c.getAdGroups());
@@ -191,7 +226,12 @@ describe('VendorClient against the simulator', () => {
   });
 
   it('reports a network failure when nothing listens', async () => {
-    const c = new VendorClient({ baseUrl: 'http://127.0.0.1:9/publicapi/v1', appId: 'a', appKey: APP_KEY, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const c = new VendorClient({
+      baseUrl: 'http://127.0.0.1:9/publicapi/v1',
+      appId: 'a',
+      appKey: APP_KEY,
+      retry: { maxAttempts: 2, baseDelayMs: 1 },
+    });
     const error = await failure(c.getStaff());
     expect(error).toBeInstanceOf(VendorNetworkError);
     expect(c.reachability().lastCallFailedOnNetwork).toBe(true);
@@ -202,10 +242,15 @@ describe('VendorClient against the simulator', () => {
     expect((await client().getCustomAttributes()).drift).toEqual([]);
     const synthetic = await startSimulator({ env: { SIM_DATASET: 'synthetic', SIM_SCALE: '0.01' } });
     try {
-      const c = new VendorClient({ baseUrl: synthetic.baseUrl, appId: synthetic.appId, appKey: synthetic.appKey });
+      const c = new VendorClient({
+        baseUrl: synthetic.baseUrl,
+        appId: synthetic.appId,
+        appKey: synthetic.appKey,
+      });
       const response = await c.getOperatorAccounts();
       expect(response.values.length).toBeGreaterThan(50);
-      for (const drift of response.drift) expect(drift).toMatchObject({ endpoint: 'WeCaht', count: expect.any(Number) });
+      for (const drift of response.drift)
+        expect(drift).toMatchObject({ endpoint: 'WeCaht', count: expect.any(Number) });
     } finally {
       await synthetic.stop();
     }
@@ -220,7 +265,13 @@ describe('VendorClient against the simulator', () => {
     await failure(c.getLabelCategories());
     expect(events).toEqual([
       expect.objectContaining({ endpoint: 'wecahtlabel', outcome: 'success', attempts: 1, drift: [] }),
-      expect.objectContaining({ endpoint: 'Label', outcome: 'envelope-error', attempts: 1, code: 200012 }),
+      expect.objectContaining({
+        endpoint: 'Label',
+        outcome: 'envelope-error',
+        attempts: 1,
+        code: 200012,
+        codeClass: 'business',
+      }),
     ]);
     expect(events[0].latencyMs).toBeGreaterThan(0);
   });
@@ -230,8 +281,71 @@ describe('VendorClient against the simulator', () => {
     await c.getStaff();
     await sim.addFault({ endpoint: 'staff', errmsg: 200012 });
     const error = await failure(c.getStaff());
-    const shown = [error.message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), inspect(c, { depth: 10, showHidden: true })].join('\n');
+    const shown = [
+      error.message,
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+      inspect(c, { depth: 10, showHidden: true }),
+    ].join('\n');
     expect(shown).not.toContain(APP_KEY);
     expect(JSON.stringify(c)).not.toContain(APP_KEY);
+  });
+});
+
+describe('clock skew', () => {
+  const ELEVEN_MINUTES = 660_000;
+
+  it('recovers by itself from a vendor clock 11 minutes ahead: one refused token call, then signed with the vendor’s time', async () => {
+    await sim.setClockOffset(660);
+    const clockEvents: VendorClockEvent[] = [];
+    const c = client({ onClock: (event) => clockEvents.push(event) });
+    expect((await c.getStaff()).values.length).toBeGreaterThan(0);
+    await c.getLabels();
+    expect(await sim.calls()).toEqual({ GetAccessToken: 2, staff: 1, wecahtlabel: 1 });
+    const offset = c.clock().offsetMs as number;
+    expect(Math.abs(offset + ELEVEN_MINUTES)).toBeLessThan(5_000);
+    expect(c.clock().correcting).toBe(true);
+    expect(clockEvents).toEqual([
+      { kind: 'skew', offsetMs: expect.any(Number) },
+      { kind: 'corrected', offsetMs: expect.any(Number), endpoint: 'GetAccessToken', code: 200005 },
+    ]);
+  });
+
+  it('repeats a signed call refused for its timestamp once, when the vendor’s clock jumps after the token', async () => {
+    const events: VendorCallEvent[] = [];
+    const c = client({ onCall: (event) => events.push(event) });
+    await c.getStaff();
+    await sim.setClockOffset(-660);
+    expect((await c.getAdGroups()).attempts).toBe(2);
+    expect((await c.getAdGroups()).attempts).toBe(1);
+    expect(events.at(-2)).toMatchObject({ endpoint: 'AdManage', outcome: 'success', attempts: 2 });
+    expect(Math.abs((c.clock().offsetMs as number) - ELEVEN_MINUTES)).toBeLessThan(5_000);
+  });
+
+  it('reports a timestamp refusal that correcting cannot cure, naming how far apart the clocks are', async () => {
+    await sim.setClockOffset(660);
+    await sim.addFault({ endpoint: 'staff', errmsg: 200005 });
+    const error = await failure(client().getStaff());
+    expect(error).toBeInstanceOf(VendorAuthError);
+    expect((error as VendorAuthError).upstream).toMatchObject({
+      code: 200005,
+      class: 'clock',
+      meaning: 'the request is more than 10 minutes old',
+    });
+    expect(error.message).toMatch(/our clock is 1[01] min (\d+ s )?behind the vendor's/);
+    expect(Math.abs(((error as VendorAuthError).clockOffsetMs as number) + ELEVEN_MINUTES)).toBeLessThan(
+      5_000,
+    );
+    expect((await sim.calls())['staff']).toBe(2);
+  });
+
+  it('warns of a skew past 60 s without changing how it signs while the vendor accepts it', async () => {
+    await sim.setClockOffset(-120);
+    const clockEvents: VendorClockEvent[] = [];
+    const c = client({ onClock: (event) => clockEvents.push(event) });
+    await c.getStaff();
+    expect(clockEvents).toEqual([{ kind: 'skew', offsetMs: expect.any(Number) }]);
+    expect(c.clock().correcting).toBe(false);
+    expect(await sim.calls()).toEqual({ GetAccessToken: 1, staff: 1 });
   });
 });

@@ -7,6 +7,9 @@ export interface HttpExchange {
   status: number;
   contentType: string;
   body: string;
+  /** Our clock when the request left and when the answer arrived, for the clock offset. */
+  sentAt: number;
+  receivedAt: number;
 }
 
 export interface OpenedEnvelope {
@@ -17,9 +20,16 @@ export interface OpenedEnvelope {
 /**
  * Reads the envelope: it must be a JSON object with a boolean `succeed` and a numeric `errmsg`.
  * Success is `succeed` true with 20000 or 10004; anything else is a VendorEnvelopeError with the code.
+ * `onOpened` sees every well-formed envelope, refusals included (their `msgTime` dates the vendor's clock).
  */
-export function readEnvelope(endpoint: string, exchange: HttpExchange, attempts: number): WireEnvelope<unknown> {
+export function readEnvelope(
+  endpoint: string,
+  exchange: HttpExchange,
+  attempts: number,
+  onOpened?: (envelope: WireEnvelope<unknown>) => void,
+): WireEnvelope<unknown> {
   const opened = openEnvelope(endpoint, exchange, attempts);
+  onOpened?.(opened.envelope);
   if (opened.envelope.succeed === true && SUCCESS_CODES.includes(opened.code)) return opened.envelope;
   throw new VendorEnvelopeError({
     endpoint,
@@ -37,9 +47,12 @@ export function openEnvelope(endpoint: string, exchange: HttpExchange, attempts:
     parsed = JSON.parse(exchange.body);
   } catch {
     const looksHtml = /^\s*</.test(exchange.body);
-    throw malformed(looksHtml ? `HTML page, HTTP ${exchange.status}` : `invalid JSON, HTTP ${exchange.status}`);
+    throw malformed(
+      looksHtml ? `HTML page, HTTP ${exchange.status}` : `invalid JSON, HTTP ${exchange.status}`,
+    );
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw malformed('not a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw malformed('not a JSON object');
   const envelope = parsed as Record<string, unknown>;
   const code = typeof envelope.errmsg === 'string' ? Number(envelope.errmsg) : envelope.errmsg;
   if (typeof code !== 'number' || !Number.isInteger(code)) throw malformed('errmsg is not a status code');

@@ -1,3 +1,5 @@
+import type { VendorCodeInfo } from '../wire/codes';
+import type { VendorClockListener } from './vendor-clock';
 import type { WireDrift } from './wire-schema';
 
 export interface RetryOptions {
@@ -32,6 +34,8 @@ export interface VendorCallEvent {
   latencyMs: number;
   attempts: number;
   code?: number;
+  /** The class of `code` in the vendor's table. */
+  codeClass?: VendorCodeInfo['class'];
   tokenRenewed: boolean;
   drift: WireDrift[];
 }
@@ -54,6 +58,9 @@ export interface VendorClientOptions {
   /** Check each answer's records against the documented wire shape and report drift; default true. */
   driftCheck?: boolean;
   onCall?: VendorCallListener;
+  /** Warn (an `onClock` `skew` event) when our clock and the vendor's are further apart; default 60 s. */
+  clockSkewWarningMs?: number;
+  onClock?: VendorClockListener;
   /** For tests: the clock, in milliseconds. */
   now?: () => number;
 }
@@ -66,8 +73,17 @@ export interface ResolvedVendorClientOptions {
   circuitBreaker: CircuitBreakerOptions;
   tokenRefreshMarginSeconds: number;
   driftCheck: boolean;
+  clockSkewWarningMs: number;
   now: () => number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2000, deadlineMs: 15000 };
-export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerOptions = { consecutiveFailures: 5, halfOpenAfterMs: 10000 };
+export const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: 3,
+  baseDelayMs: 100,
+  maxDelayMs: 2000,
+  deadlineMs: 15000,
+};
+export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerOptions = {
+  consecutiveFailures: 5,
+  halfOpenAfterMs: 10000,
+};

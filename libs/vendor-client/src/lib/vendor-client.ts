@@ -1,5 +1,12 @@
-import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
-import { AUTH_CODES, TOKEN_RENEWAL_CODES } from '../wire/codes';
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import { AUTH_CODES, CLOCK_CODES, TOKEN_RENEWAL_CODES } from '../wire/codes';
 import { VENDOR_ENDPOINTS, type VendorEndpointName, type WireRecordByEndpoint } from '../wire/endpoints';
 import type { WireLabelQuery, WireOperatorAccountQuery, WireStaffQuery } from '../wire/wire-types';
 import { joinVendorUrl, parseBaseUrl } from './base-url';
@@ -8,6 +15,12 @@ import { backoffDelayMs, isBreakerFailure, isRetryable } from './retry-policy';
 import { signedHeaders, vendorSignature } from './signing';
 import { inspect } from 'node:util';
 import { TokenProvider } from './token-provider';
+import { VendorClock, type VendorClockListener, type VendorClockSnapshot } from './vendor-clock';
+import {
+  VendorConnection,
+  type VendorConnectionListener,
+  type VendorConnectionStatus,
+} from './vendor-connection';
 import {
   DEFAULT_CIRCUIT_BREAKER,
   DEFAULT_RETRY,
@@ -51,6 +64,7 @@ export interface VendorReachability {
 interface CallState {
   attempts: number;
   tokenRenewed: boolean;
+  clockCorrected: boolean;
 }
 
 /**
@@ -62,6 +76,10 @@ export class VendorClient {
   private readonly tokens: TokenProvider;
   private readonly breakers = new Map<VendorEndpointName, CircuitBreakerPolicy>();
   private readonly listeners = new Set<VendorCallListener>();
+  private readonly clockListeners = new Set<VendorClockListener>();
+  private readonly connectionListeners = new Set<VendorConnectionListener>();
+  private readonly vendorClock: VendorClock;
+  private readonly vendorConnection: VendorConnection;
   private lastCallFailedOnNetwork = false;
 
   constructor(options: VendorClientOptions) {
@@ -76,20 +94,31 @@ export class VendorClient {
       circuitBreaker: { ...DEFAULT_CIRCUIT_BREAKER, ...options.circuitBreaker },
       tokenRefreshMarginSeconds: options.tokenRefreshMarginSeconds ?? 300,
       driftCheck: options.driftCheck ?? true,
+      clockSkewWarningMs: options.clockSkewWarningMs ?? 60_000,
       now: options.now ?? Date.now,
     };
+    this.vendorClock = new VendorClock(this.options.now, this.options.clockSkewWarningMs, (event) =>
+      notify(this.clockListeners, event),
+    );
+    this.vendorConnection = new VendorConnection(this.options.now, (change) =>
+      notify(this.connectionListeners, change),
+    );
     // The appkey lives only in this closure and the token provider, never on an enumerable property.
     const appKey = options.appKey;
-    this.sign = (token) => signedHeaders(appKey, token, this.options.now());
-    this.tokens = new TokenProvider(
-      this.options.baseUrl,
-      this.options.appId,
-      (message) => vendorSignature(appKey, message),
-      this.options.tokenRefreshMarginSeconds,
-      this.options.now,
-      (url, init) => this.exchange('GetAccessToken', url, init, 1, Date.now() + this.options.timeoutMs),
-    );
+    this.sign = (token) => signedHeaders(appKey, token, this.vendorClock.signingTime());
+    this.tokens = new TokenProvider({
+      baseUrl: this.options.baseUrl,
+      appId: this.options.appId,
+      sign: (message) => vendorSignature(appKey, message),
+      marginSeconds: this.options.tokenRefreshMarginSeconds,
+      now: this.options.now,
+      send: (url, init) => this.exchange('GetAccessToken', url, init, 1, Date.now() + this.options.timeoutMs),
+      read: (endpoint, exchange, attempts) => this.read(endpoint, exchange, attempts),
+      clock: this.vendorClock,
+      obtained: () => this.vendorConnection.succeeded(),
+    });
     if (options.onCall) this.listeners.add(options.onCall);
+    if (options.onClock) this.clockListeners.add(options.onClock);
     for (const name of Object.keys(VENDOR_ENDPOINTS) as VendorEndpointName[]) {
       this.breakers.set(
         name,
@@ -143,6 +172,44 @@ export class VendorClient {
     return () => this.listeners.delete(listener);
   }
 
+  /** Clock skew passing the warning threshold or going back, and calls repeated with the vendor's time. */
+  onClock(listener: VendorClockListener): () => void {
+    this.clockListeners.add(listener);
+    return () => this.clockListeners.delete(listener);
+  }
+
+  /** Our clock minus the vendor's, as the latest answer's `msgTime` showed it. */
+  clock(): VendorClockSnapshot {
+    return this.vendorClock.snapshot();
+  }
+
+  /** Whether the vendor accepts us now: ok, credentials or timestamps refused, unreachable, or not known yet. */
+  connection(): VendorConnectionStatus {
+    return this.vendorConnection.snapshot();
+  }
+
+  /** Told when the connection state changes (e.g. the vendor starts or stops refusing our appkey). */
+  onConnection(listener: VendorConnectionListener): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  /**
+   * Asks the vendor for a new token now, to learn whether it accepts our AppId, appkey and clock;
+   * resolves with the token's expiry on our clock (null when the vendor gave none readable), rejects
+   * with the VendorError that says why not.
+   */
+  async connect(): Promise<{ tokenExpiresAt: number | null }> {
+    try {
+      await this.tokens.renew();
+    } catch (error) {
+      this.vendorConnection.failed(error);
+      throw error;
+    }
+    this.vendorConnection.succeeded();
+    return { tokenExpiresAt: this.tokens.expiresAt };
+  }
+
   circuitState(endpoint: VendorEndpointName): CircuitStateName {
     const state = this.breakers.get(endpoint)?.state;
     if (state === CircuitState.Open || state === CircuitState.Isolated) return 'open';
@@ -162,7 +229,12 @@ export class VendorClient {
   }
 
   toJSON(): Record<string, unknown> {
-    return { baseUrl: this.options.baseUrl, appId: this.options.appId, timeoutMs: this.options.timeoutMs, ...this.reachability() };
+    return {
+      baseUrl: this.options.baseUrl,
+      appId: this.options.appId,
+      timeoutMs: this.options.timeoutMs,
+      ...this.reachability(),
+    };
   }
 
   [inspect.custom](): string {
@@ -174,28 +246,43 @@ export class VendorClient {
   }
 
   /** One call of a basic-data endpoint, with token renewal, retries and its circuit breaker. */
-  async call<E extends VendorEndpointName>(endpoint: E, request: VendorCallRequest = {}): Promise<VendorResponse<WireRecordByEndpoint[E]>> {
+  async call<E extends VendorEndpointName>(
+    endpoint: E,
+    request: VendorCallRequest = {},
+  ): Promise<VendorResponse<WireRecordByEndpoint[E]>> {
     const { path } = VENDOR_ENDPOINTS[endpoint];
     const started = performance.now();
-    const state: CallState = { attempts: 0, tokenRenewed: false };
+    const state: CallState = { attempts: 0, tokenRenewed: false, clockCorrected: false };
     const breaker = this.breakers.get(endpoint) as CircuitBreakerPolicy;
     try {
       const response = await breaker.execute(() => this.attemptWithRetries(endpoint, request, state));
       this.lastCallFailedOnNetwork = false;
-      this.emit({ endpoint: path, outcome: 'success', latencyMs: performance.now() - started, attempts: state.attempts, tokenRenewed: state.tokenRenewed, drift: response.drift });
+      this.vendorConnection.succeeded();
+      this.emit({
+        endpoint: path,
+        outcome: 'success',
+        latencyMs: performance.now() - started,
+        attempts: state.attempts,
+        tokenRenewed: state.tokenRenewed,
+        drift: response.drift,
+      });
       return response as VendorResponse<WireRecordByEndpoint[E]>;
     } catch (raw) {
       const error =
-        raw instanceof BrokenCircuitError ? new VendorCircuitOpenError({ endpoint: path, attempts: state.attempts }) : raw;
+        raw instanceof BrokenCircuitError
+          ? new VendorCircuitOpenError({ endpoint: path, attempts: state.attempts })
+          : raw;
       if (error instanceof VendorError && error.kind !== 'circuit-open') {
         this.lastCallFailedOnNetwork = error.kind === 'network' || error.kind === 'timeout';
       }
+      this.vendorConnection.failed(error);
       this.emit({
         endpoint: path,
         outcome: outcomeOf(error),
         latencyMs: performance.now() - started,
         attempts: state.attempts,
         code: error instanceof VendorError ? error.upstream?.code : undefined,
+        codeClass: error instanceof VendorError ? error.upstream?.class : undefined,
         tokenRenewed: state.tokenRenewed,
         drift: [],
       });
@@ -203,7 +290,11 @@ export class VendorClient {
     }
   }
 
-  private async attemptWithRetries(endpoint: VendorEndpointName, request: VendorCallRequest, state: CallState): Promise<VendorResponse<unknown>> {
+  private async attemptWithRetries(
+    endpoint: VendorEndpointName,
+    request: VendorCallRequest,
+    state: CallState,
+  ): Promise<VendorResponse<unknown>> {
     const { retry } = this.options;
     const deadline = Date.now() + retry.deadlineMs;
     for (;;) {
@@ -211,21 +302,33 @@ export class VendorClient {
         return await this.attempt(endpoint, request, state, deadline);
       } catch (error) {
         const delay = backoffDelayMs(retry, state.attempts);
-        if (!isRetryable(error) || state.attempts >= retry.maxAttempts || Date.now() + delay >= deadline) throw error;
+        if (!isRetryable(error) || state.attempts >= retry.maxAttempts || Date.now() + delay >= deadline)
+          throw error;
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
   }
 
-  private async attempt(endpoint: VendorEndpointName, request: VendorCallRequest, state: CallState, deadline: number): Promise<VendorResponse<unknown>> {
+  private async attempt(
+    endpoint: VendorEndpointName,
+    request: VendorCallRequest,
+    state: CallState,
+    deadline: number,
+  ): Promise<VendorResponse<unknown>> {
     const { path, method } = VENDOR_ENDPOINTS[endpoint];
     const url = joinVendorUrl(this.options.baseUrl, path, request.query);
     const body = method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined;
     const token = await this.tokens.token();
     state.attempts += 1;
-    const exchange = await this.exchange(path, url, { method, headers: { ...this.sign(token), 'Content-Type': 'text/json' }, body }, state.attempts, deadline);
+    const exchange = await this.exchange(
+      path,
+      url,
+      { method, headers: { ...this.sign(token), 'Content-Type': 'text/json' }, body },
+      state.attempts,
+      deadline,
+    );
     try {
-      const envelope = readEnvelope(path, exchange, state.attempts);
+      const envelope = this.read(path, exchange, state.attempts);
       const values = envelope.values === null || envelope.values === undefined ? [] : envelope.values;
       const drift = this.options.driftCheck ? checkWireRecords(endpoint, path, values) : [];
       return {
@@ -244,22 +347,56 @@ export class VendorClient {
           return this.attempt(endpoint, request, state, deadline);
         }
       }
+      if (
+        code !== undefined &&
+        CLOCK_CODES.includes(code) &&
+        !state.clockCorrected &&
+        this.vendorClock.correct(path, code)
+      ) {
+        state.clockCorrected = true;
+        return this.attempt(endpoint, request, state, deadline);
+      }
       if (code !== undefined && AUTH_CODES.includes(code)) {
-        throw new VendorAuthError({ endpoint: path, attempts: state.attempts, upstream: (error as VendorError).upstream });
+        throw new VendorAuthError({
+          endpoint: path,
+          attempts: state.attempts,
+          upstream: (error as VendorError).upstream,
+          clockOffsetMs: this.vendorClock.snapshot().offsetMs,
+        });
       }
       throw error;
     }
   }
 
+  /** The envelope of an answer; every well-formed one, refusals included, dates the vendor's clock. */
+  private read(endpoint: string, exchange: HttpExchange, attempts: number) {
+    return readEnvelope(endpoint, exchange, attempts, (envelope) =>
+      this.vendorClock.observe(envelope.msgTime, exchange.sentAt, exchange.receivedAt),
+    );
+  }
+
   /** One HTTP exchange under the per-attempt timeout, bounded by the call's deadline. */
-  private async exchange(endpoint: string, url: string, init: RequestInit, attempts: number, deadline: number): Promise<HttpExchange> {
+  private async exchange(
+    endpoint: string,
+    url: string,
+    init: RequestInit,
+    attempts: number,
+    deadline: number,
+  ): Promise<HttpExchange> {
     const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadline - Date.now()));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
+      const sentAt = this.options.now();
       const response = await fetch(url, { ...init, signal: controller.signal });
       const body = await response.text();
-      return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body,
+        sentAt,
+        receivedAt: this.options.now(),
+      };
     } catch (error) {
       if (controller.signal.aborted) throw new VendorTimeoutError({ endpoint, attempts, timeoutMs });
       throw new VendorNetworkError({ endpoint, attempts, cause: error });
@@ -269,12 +406,16 @@ export class VendorClient {
   }
 
   private emit(event: VendorCallEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // An observer's failure must not turn a vendor answer into an error.
-      }
+    notify(this.listeners, event);
+  }
+}
+
+function notify<E>(listeners: Iterable<(event: E) => void>, event: E): void {
+  for (const listener of listeners) {
+    try {
+      listener(event);
+    } catch {
+      // An observer's failure must not turn a vendor answer into an error.
     }
   }
 }

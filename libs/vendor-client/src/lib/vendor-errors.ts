@@ -1,11 +1,17 @@
 import { inspect } from 'node:util';
-import { describeVendorCode } from '../wire/codes';
+import { vendorCode, type VendorCodeInfo } from '../wire/codes';
+import { describeClockOffset } from './vendor-clock';
 
-/** What the vendor said when it refused a call: its `errmsg` code, `errdesc` and `requestId`. */
+/**
+ * What the vendor said when it refused a call: its `errmsg` code, its `errdesc` as sent, the code's
+ * documented meaning, wording and class (from the vendor's table), and its `requestId`.
+ */
 export interface UpstreamStatus {
   code: number;
   description: string;
   meaning: string;
+  wording: string | null;
+  class: VendorCodeInfo['class'];
   requestId: string | null;
 }
 
@@ -54,11 +60,29 @@ export abstract class VendorError extends Error {
   }
 }
 
-/** The vendor refused the credentials or the signature (token acquisition, or a call even after renewal). */
+/**
+ * The vendor refused the credentials, the signature or its timestamp (token acquisition, or a call even
+ * after a renewal or a clock correction). A timestamp refusal carries the measured clock offset.
+ */
 export class VendorAuthError extends VendorError {
   readonly kind = 'auth';
-  constructor(details: VendorErrorDetails) {
-    super(`vendor refused authentication on ${details.endpoint}${codeSuffix(details.upstream)}`, details);
+  /** Our clock minus the vendor's when the vendor refused a timestamp; undefined otherwise. */
+  readonly clockOffsetMs?: number | null;
+  constructor(details: VendorErrorDetails & { clockOffsetMs?: number | null }) {
+    const clock =
+      details.upstream?.class === 'clock' ? `; ${describeClockOffset(details.clockOffsetMs ?? null)}` : '';
+    super(
+      `vendor refused authentication on ${details.endpoint}${codeSuffix(details.upstream)}${clock}`,
+      details,
+    );
+    if (details.upstream?.class === 'clock') this.clockOffsetMs = details.clockOffsetMs ?? null;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      ...(this.clockOffsetMs !== undefined ? { clockOffsetMs: this.clockOffsetMs } : {}),
+    };
   }
 }
 
@@ -66,7 +90,10 @@ export class VendorAuthError extends VendorError {
 export class VendorEnvelopeError extends VendorError {
   readonly kind = 'envelope';
   constructor(details: VendorErrorDetails & { upstream: UpstreamStatus }) {
-    super(`vendor answered a failure envelope on ${details.endpoint}${codeSuffix(details.upstream)}`, details);
+    super(
+      `vendor answered a failure envelope on ${details.endpoint}${codeSuffix(details.upstream)}`,
+      details,
+    );
   }
 }
 
@@ -92,7 +119,10 @@ export class VendorNetworkError extends VendorError {
 export class VendorMalformedResponseError extends VendorError {
   readonly kind = 'malformed-response';
   constructor(details: VendorErrorDetails & { reason: string }) {
-    super(`vendor answered ${details.endpoint} with a body that is not its envelope (${details.reason})`, details);
+    super(
+      `vendor answered ${details.endpoint} with a body that is not its envelope (${details.reason})`,
+      details,
+    );
   }
 }
 
@@ -105,10 +135,13 @@ export class VendorCircuitOpenError extends VendorError {
 }
 
 export function upstreamStatus(code: number, errdesc: unknown, requestId: unknown): UpstreamStatus {
+  const documented = vendorCode(code);
   return {
     code,
     description: typeof errdesc === 'string' ? errdesc.slice(0, 200) : '',
-    meaning: describeVendorCode(code),
+    meaning: documented.meaning,
+    wording: documented.wording,
+    class: documented.class,
     requestId: typeof requestId === 'string' ? requestId : null,
   };
 }
