@@ -1,43 +1,4 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { findWorkspaceRoot } from '@youmi-facade/testing';
-
-const entry = join(findWorkspaceRoot(), 'dist/apps/facade/main.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built facade with only the given environment, until it exits or prints `until`. */
-function run(env: Record<string, string>, until?: RegExp): Promise<Run & { stop: () => Promise<Run> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'silent', ...env } });
-    const result: Run = { code: null, stdout: '', stderr: '' };
-    const exited = new Promise<Run>((done) => child.on('exit', (code) => done({ ...result, code })));
-    const stop = async () => {
-      child.kill('SIGTERM');
-      return exited;
-    };
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no exit or ${until} within 20 s: ${result.stdout}${result.stderr}`));
-    }, 20000);
-    child.stdout.on('data', (chunk) => {
-      result.stdout += chunk;
-      if (until?.test(result.stdout)) {
-        clearTimeout(timer);
-        resolve({ ...result, stop });
-      }
-    });
-    child.stderr.on('data', (chunk) => (result.stderr += chunk));
-    void exited.then((done) => {
-      clearTimeout(timer);
-      resolve({ ...done, stop });
-    });
-  });
-}
+import { runBuiltFacade as run } from './facade-process';
 
 describe('the built facade (dist/apps/facade/main.js)', () => {
   it.each([
@@ -63,7 +24,6 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
       await fetch(`${origin}/v1/staff/nobody`, { headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-2' } });
       const repeated = await fetch(`${origin}/v1/staff`, { headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-3' } });
       expect(repeated.headers.get('x-cache')).toBe('HIT');
-      await new Promise((r) => setTimeout(r, 300));
     } finally {
       output = (await started.stop()).stdout;
     }

@@ -16,8 +16,8 @@ describe('LogDestination', () => {
     destination = new LogDestination(pino.destination({ dest: file, sync: true }));
   });
 
-  afterEach(() => {
-    destination.close();
+  afterEach(async () => {
+    await destination.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -40,9 +40,18 @@ describe('LogDestination', () => {
     expect(written()).toBe(line.repeat(20));
   });
 
-  it('writes out what is left when closed', () => {
+  it('writes out what is left when closed', async () => {
     destination.write('last\n');
-    destination.close();
+    await destination.close();
     expect(written()).toBe('last\n');
+  });
+
+  it('when closed, waits until an asynchronous writer has written everything', async () => {
+    const asyncFile = join(dir, 'async.log');
+    const asynchronous = new LogDestination(pino.destination({ dest: asyncFile, sync: false }));
+    const line = `${JSON.stringify({ msg: 'y'.repeat(900) })}\n`;
+    for (let i = 0; i < 50; i += 1) asynchronous.write(line);
+    await asynchronous.close();
+    expect(readFileSync(asyncFile, 'utf8')).toBe(line.repeat(50));
   });
 });

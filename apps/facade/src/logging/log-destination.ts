@@ -17,8 +17,11 @@ let flushingAtExit = false;
 export class LogDestination implements DestinationStream {
   private pending: string[] = [];
   private size = 0;
+  /** Bytes handed to the writer that it has not written yet. */
+  private unwritten = 0;
 
   constructor(private readonly out = pino.destination({ dest: 1, sync: false })) {
+    out.on('write', (bytes: number) => (this.unwritten -= bytes));
     open.add(this);
     if (!flushingAtExit) {
       flushingAtExit = true;
@@ -43,10 +46,22 @@ export class LogDestination implements DestinationStream {
     this.out.flushSync();
   }
 
-  /** Writes out what is left; the process keeps stdout. */
-  close(): void {
+  /**
+   * Writes out what is left and waits (up to `withinMs`) until the writer has written it: a process
+   * stopped by a signal exits right after closing, and a write still under way would be lost.
+   */
+  async close(withinMs = 2000): Promise<void> {
     open.delete(this);
-    this.flushSync();
+    this.handOver();
+    if (this.unwritten <= 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, withinMs);
+      timer.unref();
+      this.out.once('drain', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   private flushQuietly(): void {
@@ -62,6 +77,7 @@ export class LogDestination implements DestinationStream {
     const chunk = this.pending.join('');
     this.pending = [];
     this.size = 0;
+    this.unwritten += Buffer.byteLength(chunk);
     this.out.write(chunk);
   }
 }
@@ -86,12 +102,8 @@ export class LogFlusher implements OnModuleInit, OnApplicationShutdown {
     }, 1000).unref();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    try {
-      this.destination.close();
-    } catch {
-      // A write already in flight finishes on its own; there is nothing more to flush.
-    }
+    await this.destination.close();
   }
 }

@@ -12,6 +12,15 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
+const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/** The request's path: the logger runs as a mounted middleware, which sees `url` cut to the mount point. */
+function pathOf(req: IncomingMessage): string {
+  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
 /**
  * JSON logs through pino, one line per request, each carrying the request id. Lines are written to
  * stdout in batches (asynchronously) rather than with one system call each: on the hot path a
@@ -24,7 +33,8 @@ export function loggerOptions(config: FacadeConfig, destination: DestinationStre
         level: config.logLevel,
         genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-        autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
+        // Probes and scrapes come every few seconds; the vendor connection's changes are logged on their own.
+        autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(pathOf(req)) },
         customLogLevel: (_req, res, error) =>
           error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         serializers: {

@@ -10,6 +10,7 @@ import { RedisCacheStore } from './redis-cache-store';
 import { DriftRegistry } from './drift-registry';
 import { UpstreamService } from './upstream.service';
 import { VendorCache } from './vendor-cache';
+import { VendorConnectionMonitor } from './vendor-connection.monitor';
 
 export const CACHE_STORE = Symbol('CACHE_STORE');
 
@@ -61,8 +62,9 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
         }),
     },
     UpstreamService,
+    VendorConnectionMonitor,
   ],
-  exports: [UpstreamService, DriftRegistry, VendorCache, VendorClientModule, CACHE_STORE],
+  exports: [UpstreamService, DriftRegistry, VendorCache, VendorClientModule, CACHE_STORE, VendorConnectionMonitor],
 })
 export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('UpstreamModule');

@@ -138,6 +138,11 @@ export class UpstreamService {
     return this.client.reachability();
   }
 
+  /** Our clock minus the vendor's, from its latest answer. */
+  vendorClock() {
+    return this.client.clock();
+  }
+
   private operatorAccountsCall(lei: 0 | 3): VendorCall {
     return { key: `WeCaht:${lei}`, load: async () => (await this.client.getOperatorAccounts({ ad_wechat_lei: lei })).values };
   }

@@ -992,11 +992,11 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description The body names the cause of a 503: credentials refused (errmsg and its meaning), timestamps refused (how far apart the clocks are), or the vendor unreachable. It always carries the clock offset to the vendor.
      *
      * @tags operations
      * @name GetReadiness
-     * @summary Readiness: 200 when the vendor is reachable or every resource has a cached copy, else 503
+     * @summary Readiness: 200 when the vendor accepts our credentials and is reachable, or every resource has a cached copy; else 503
      * @request GET:/health/ready
      */
     getReadiness: (params: RequestParams = {}) =>
