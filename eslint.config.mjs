@@ -19,17 +19,20 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:util'] },
+            // the simulator speaks the vendor's wire format, so it may use the client's wire types.
+            { sourceTag: 'type:sim', onlyDependOnLibsWithTags: ['type:client', 'type:util'] },
             { sourceTag: 'type:mapping', onlyDependOnLibsWithTags: ['type:domain', 'type:client', 'type:util'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:client', 'type:mapping', 'type:util'] },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:client', 'type:mapping', 'type:util'],
+              onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:client', 'type:mapping', 'type:sim', 'type:util'],
             },
             // scope axis: the simulator may share the vendor's wire types but nothing of the facade.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:vendor', onlyDependOnLibsWithTags: ['scope:vendor', 'scope:shared'] },
             { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:sim', 'scope:vendor'] },
-            { sourceTag: 'scope:facade', onlyDependOnLibsWithTags: ['scope:facade', 'scope:vendor', 'scope:shared'] },
+            // the facade may run the bundled simulator when no vendor is configured.
+            { sourceTag: 'scope:facade', onlyDependOnLibsWithTags: ['scope:facade', 'scope:vendor', 'scope:shared', 'scope:sim'] },
             // the SDK speaks to the facade over HTTP only: it shares no code with it.
             { sourceTag: 'scope:sdk', onlyDependOnLibsWithTags: ['scope:sdk', 'scope:shared'] },
           ],

@@ -16,18 +16,22 @@ async function main(): Promise<void> {
   }
   const { config: resolved, simulator } = await withBundledSimulator(config);
   const app = await createFacadeApp(resolved);
-  if (simulator) {
-    const stopSimulator = () => void simulator.stop();
-    process.once('exit', stopSimulator);
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => simulator.stop());
-  }
+  if (simulator)
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => simulator.stop());
   await app.listen(resolved.port, resolved.host);
   const port = (app.getHttpServer().address() as { port: number }).port;
   const origin = `http://localhost:${port}`;
-  process.stdout.write(`youmi-facade listening: API ${origin}/v1  Swagger UI ${origin}/docs  OpenAPI ${origin}/docs/openapi.json\n`);
+  process.stdout.write(
+    `youmi-facade listening: API ${origin}/v1  Swagger UI ${origin}/docs  OpenAPI ${origin}/docs/openapi.json\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`youmi-facade failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `youmi-facade failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { parseSimConfig, SimConfigError, type SimConfig } from './sim-config';
-import { createSimulator, urlHost, type Simulator } from './sim-server';
+import { createSimulator, urlHost, type Simulator } from '@youmi-facade/vendor-sim';
 
 let simulator: Simulator | undefined;
 let stopping = false;

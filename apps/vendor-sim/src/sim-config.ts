@@ -1,8 +1,12 @@
-import { FaultValidationError, parseFault, type SimFault } from './fault-store';
-import { MAX_CLOCK_OFFSET_SECONDS } from './sim-clock';
-import type { DatasetName } from './sim-dataset';
-import { DEFAULT_TOKEN_TTL_SECONDS } from './sim-server';
-import { DEFAULT_SYNTHETIC_SEED } from './synthetic-dataset';
+import {
+  DEFAULT_SYNTHETIC_SEED,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  FaultValidationError,
+  MAX_CLOCK_OFFSET_SECONDS,
+  parseFault,
+  type DatasetName,
+  type SimFault,
+} from '@youmi-facade/vendor-sim';
 
 export const DEMO_APP_ID = 'demo-app';
 export const DEMO_APP_KEY = 'demo-secret';

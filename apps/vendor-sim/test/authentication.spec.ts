@@ -5,9 +5,6 @@ import {
   signedVendorHeaders,
   vendorSignature,
   type RunningSimulator,
-} from '@youmi-facade/testing';
-import { vendorCode } from '@youmi-facade/vendor-client/wire';
-import {
   getToken,
   MSG_TIME,
   nowSeconds,
@@ -16,7 +13,8 @@ import {
   valuesOf,
   vendorCall,
   envelope,
-} from './vendor-test-client';
+} from '@youmi-facade/testing';
+import { vendorCode } from '@youmi-facade/vendor-client/wire';
 
 // Token acquisition and per-call signing, against the built simulator running as its own process.
 let sim: RunningSimulator;

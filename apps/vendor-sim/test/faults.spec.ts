@@ -1,5 +1,6 @@
-import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
 import {
+  startSimulator,
+  type RunningSimulator,
   getToken,
   nowSeconds,
   tokenBody,
@@ -7,7 +8,7 @@ import {
   valuesOf,
   vendorCall,
   envelope,
-} from './vendor-test-client';
+} from '@youmi-facade/testing';
 
 // Fault injection and the control API, against the built simulator process.
 let sim: RunningSimulator;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { simulatorEntryPath, startSimulator } from '@youmi-facade/testing';
 import {
+  simulatorEntryPath,
+  startSimulator,
   getToken,
   nowSeconds,
   tokenBody,
@@ -8,7 +9,7 @@ import {
   valuesOf,
   vendorCall,
   envelope,
-} from './vendor-test-client';
+} from '@youmi-facade/testing';
 
 // The built entry as a person or a script runs it: configuration, the start line, shutdown.
 

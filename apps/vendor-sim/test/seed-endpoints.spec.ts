@@ -1,18 +1,26 @@
-import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  startSimulator,
+  type RunningSimulator,
   getToken,
   MSG_TIME,
-  seedExamples,
   valuesOf,
   vendorCall,
   type VendorReply,
   envelope,
   must,
-} from './vendor-test-client';
+  type Envelope,
+} from '@youmi-facade/testing';
 
 // The seed dataset over HTTP: every record of the seed document verbatim, plus the few added ones.
 let sim: RunningSimulator;
 let token: string;
+/** The seed document's own example answers, copied as JSON (key order included) from the vendor's documentation. */
+function seedExamples(): Record<string, Envelope & { values: Array<Record<string, unknown>> }> {
+  return JSON.parse(readFileSync(join(__dirname, 'seed-examples.json'), 'utf8'));
+}
+
 const seed = seedExamples();
 
 beforeAll(async () => {

@@ -9,3 +9,17 @@ export {
 } from './simulator-process';
 export { vendorSignature, signedVendorHeaders, fetchVendorToken } from './vendor-signing';
 export { startFacadeProcess, type RunningFacadeProcess } from './facade-process';
+export {
+  envelope,
+  getToken,
+  must,
+  nowSeconds,
+  tokenBody,
+  tokenCall,
+  valuesOf,
+  vendorCall,
+  MSG_TIME,
+  type Envelope,
+  type VendorReply,
+  type VendorTarget,
+} from './vendor-calls';

@@ -18,4 +18,3 @@ export type {
   VendorConnectionState,
   VendorConnectionStatus,
 } from './lib/vendor-connection';
-export * from './nest/vendor-client.module';

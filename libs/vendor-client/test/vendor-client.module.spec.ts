@@ -1,7 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
-import { VendorClient, VendorClientModule } from '../src';
+import { VendorClient } from '../src';
+import { VendorClientModule } from '../src/nest';
 
 let sim: RunningSimulator;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { VendorClientModule, VendorError } from '@youmi-facade/vendor-client';
+import { VendorError } from '@youmi-facade/vendor-client';
+import { VendorClientModule } from '@youmi-facade/vendor-client/nest';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
 import { MetricsService } from '../metrics/metrics.service';

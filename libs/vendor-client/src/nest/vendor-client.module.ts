@@ -1,42 +1,24 @@
-import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OptionalFactoryDependency } from '@nestjs/common';
+import { ConfigurableModuleBuilder, Module } from '@nestjs/common';
 import { VendorClient } from '../lib/vendor-client';
 import type { VendorClientOptions } from '../lib/vendor-client.options';
 
-export const VENDOR_CLIENT_OPTIONS = Symbol('VENDOR_CLIENT_OPTIONS');
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } = new ConfigurableModuleBuilder<VendorClientOptions>()
+  .setClassMethodName('forRoot')
+  .setExtras({ isGlobal: false }, (definition, extras) => ({ ...definition, global: extras.isGlobal }))
+  .build();
 
-export interface VendorClientModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  useFactory: (...args: never[]) => VendorClientOptions | Promise<VendorClientOptions>;
-  inject?: (InjectionToken | OptionalFactoryDependency)[];
-  isGlobal?: boolean;
-}
+/** The token under which the module keeps the options the client was built from. */
+export const VENDOR_CLIENT_OPTIONS = MODULE_OPTIONS_TOKEN;
+export type VendorClientModuleOptions = typeof OPTIONS_TYPE;
+export type VendorClientModuleAsyncOptions = typeof ASYNC_OPTIONS_TYPE;
 
-/** Provides one shared `VendorClient` to a Nest application. */
-@Module({})
-export class VendorClientModule {
-  static forRoot(options: VendorClientOptions & { isGlobal?: boolean }): DynamicModule {
-    const { isGlobal, ...clientOptions } = options;
-    return {
-      module: VendorClientModule,
-      global: isGlobal ?? false,
-      providers: [{ provide: VendorClient, useValue: new VendorClient(clientOptions) }],
-      exports: [VendorClient],
-    };
-  }
-
-  static forRootAsync(options: VendorClientModuleAsyncOptions): DynamicModule {
-    return {
-      module: VendorClientModule,
-      global: options.isGlobal ?? false,
-      imports: options.imports ?? [],
-      providers: [
-        { provide: VENDOR_CLIENT_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
-        {
-          provide: VendorClient,
-          useFactory: (clientOptions: VendorClientOptions) => new VendorClient(clientOptions),
-          inject: [VENDOR_CLIENT_OPTIONS],
-        },
-      ],
-      exports: [VendorClient],
-    };
-  }
-}
+/**
+ * Provides one shared `VendorClient` to a Nest application:
+ * `VendorClientModule.forRoot({ baseUrl, appId, appKey, isGlobal })` or
+ * `forRootAsync({ imports, inject, useFactory, isGlobal })`.
+ */
+@Module({
+  providers: [{ provide: VendorClient, useFactory: (options: VendorClientOptions) => new VendorClient(options), inject: [MODULE_OPTIONS_TOKEN] }],
+  exports: [VendorClient],
+})
+export class VendorClientModule extends ConfigurableModuleClass {}

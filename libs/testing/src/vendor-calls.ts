@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Raw calls of the vendor API (token, signed calls), for tests of the simulator and the client.
 import { randomBytes } from 'node:crypto';
-import { fetchVendorToken, signedVendorHeaders, vendorSignature } from '@youmi-facade/testing';
+import { fetchVendorToken, signedVendorHeaders, vendorSignature } from './vendor-signing';
 
 /** Where and as whom to call: a spawned simulator or an in-process one. */
 export interface VendorTarget {
@@ -131,9 +130,4 @@ export function valuesOf<T = Record<string, unknown>>(answer: VendorReply): T[] 
     throw new Error(`expected a 20000 answer, got HTTP ${answer.status}: ${answer.text.slice(0, 300)}`);
   }
   return answer.json.values as T[];
-}
-
-/** The seed document's own example answers, copied as JSON (key order included) from vendor-api.md. */
-export function seedExamples(): Record<string, Envelope & { values: Array<Record<string, unknown>> }> {
-  return JSON.parse(readFileSync(join(__dirname, 'seed-examples.json'), 'utf8'));
 }

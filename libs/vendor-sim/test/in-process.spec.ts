@@ -1,6 +1,6 @@
-import { createSimulator, type Simulator } from '../src/sim-server';
-import { signedVendorHeaders } from '@youmi-facade/testing';
+import { createSimulator, type Simulator } from '../src';
 import {
+  signedVendorHeaders,
   getToken,
   tokenBody,
   tokenCall,
@@ -8,7 +8,7 @@ import {
   type VendorTarget,
   envelope,
   must,
-} from './vendor-test-client';
+} from '@youmi-facade/testing';
 
 // createSimulator in-process, where a test needs to steer the clock or inspect state directly.
 
