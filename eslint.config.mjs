@@ -4,7 +4,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', 'libs/sdk/src/generated/**'] },
+  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/.nx', '**/coverage', 'libs/sdk/src/generated/**'] },
   {
     files: ['**/*.ts'],
     rules: {
@@ -27,12 +27,16 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:client', 'type:mapping', 'type:sim', 'type:util'],
             },
-            // scope axis: the simulator may share the vendor's wire types but nothing of the facade.
+            // end-to-end projects use what is published, through test utilities only.
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
+            // scope axis: vendor code (the client and the mapping to models) builds on the shared models
+            // only; the simulator may share the vendor's wire types but nothing of the facade.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:vendor', onlyDependOnLibsWithTags: ['scope:vendor', 'scope:shared'] },
             { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:sim', 'scope:vendor'] },
             // the facade may run the bundled simulator when no vendor is configured.
             { sourceTag: 'scope:facade', onlyDependOnLibsWithTags: ['scope:facade', 'scope:vendor', 'scope:shared', 'scope:sim'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:sim'] },
             // the SDK speaks to the facade over HTTP only: it shares no code with it.
             { sourceTag: 'scope:sdk', onlyDependOnLibsWithTags: ['scope:sdk', 'scope:shared'] },
           ],

@@ -1,19 +1,10 @@
-const path = require('node:path');
-const { compilerOptions } = require('./tsconfig.base.json');
-
-// Jest resolves the workspace aliases from the same table TypeScript uses, so the two never disagree.
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace(/[/\\^$*+?.()|[\]{}-]/g, '\\$&')}$`,
-    path.join(__dirname, target),
-  ]),
-);
+const nxPreset = require('@nx/jest/preset').default;
 
 module.exports = {
+  ...nxPreset,
   testEnvironment: 'node',
-  testMatch: ['**/?(*.)+(spec|test).ts'],
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper,
-  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // Workspace packages are tested from their sources (the `@youmi-facade/source` export condition),
+  // never from a build that may be stale.
+  testEnvironmentOptions: { customExportConditions: ['@youmi-facade/source', 'node', 'require', 'default'] },
   testTimeout: 30000,
 };

@@ -8,7 +8,8 @@ module.exports = {
       {
         tsconfig: '<rootDir>/tsconfig.spec.json',
         diagnostics: false,
-        astTransformers: { before: ['<rootDir>/../../tools/jest/swagger-plugin-transformer.cjs'] },
+        // The Swagger CLI plugin, as in the build, so tests see the same OpenAPI document.
+        astTransformers: { before: ['<rootDir>/jest.swagger-transformer.cjs'] },
       },
     ],
   },

@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'vendor-sim',
+  displayName: 'vendor-sim-lib',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }] },

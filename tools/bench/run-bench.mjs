@@ -234,9 +234,9 @@ async function main() {
 }
 
 function benchMapping() {
-  require(join(root, 'dist/apps/facade/register-aliases.js'));
+  // The workspace packages, built by the app builds this script starts with.
   const lib = require('@youmi-facade/mapping');
-  const generators = require(join(root, 'dist/apps/vendor-sim/apps/vendor-sim/src/synthetic-dataset.js'));
+  const generators = require('@youmi-facade/vendor-sim');
   const reference = require('./class-transformer-mappers.cjs')(lib.parseVendorTime);
   const accounts = generators.generateOperatorAccounts(100_000);
   const { categories, labels } = generators.generateLabelTaxonomy(5_000, 200);

@@ -1,5 +1,5 @@
 import { mapOperatorAccounts } from './index';
-import { SEED_OPERATOR_ACCOUNTS_RESPONSE } from './testing/seed-records';
+import { SEED_OPERATOR_ACCOUNTS_RESPONSE } from '../test/seed-records';
 
 /**
  * A coarse guard, not the benchmark: about 0.5–2 µs a record is expected, so even a slow, busy CI

@@ -19,7 +19,7 @@ import {
   mapStaffList,
   mapStaffOperatorAccounts,
 } from './index';
-import type { Check } from './testing/domain.schema';
+import type { Check } from '../test/domain.schema';
 import {
   adGroupSchema,
   customAttributeSchema,
@@ -33,8 +33,8 @@ import {
   staffAssignmentSchema,
   staffOperatorAccountSchema,
   staffSchema,
-} from './testing/domain.schema';
-import { hostileValue, hostileValues } from './testing/hostile-record.arbitrary';
+} from '../test/domain.schema';
+import { hostileValue, hostileValues } from '../test/hostile-record.arbitrary';
 import {
   SEED_AD_GROUPS_RESPONSE,
   SEED_CUSTOM_ATTRIBUTES_RESPONSE,
@@ -43,7 +43,7 @@ import {
   SEED_OPERATOR_ACCOUNTS_RESPONSE,
   SEED_STAFF_RESPONSE,
   SEED_STAFF_WECHAT_RESPONSE,
-} from './testing/seed-records';
+} from '../test/seed-records';
 
 const RUNS = { numRuns: 150 };
 const DEPRECATED = new Set(Object.values(DEPRECATED_FIELDS).flat());

@@ -11,7 +11,7 @@ import {
   mapStaffAssignment,
   mapStaffOperatorAccount,
 } from './index';
-import { recordDrift } from './testing/drift.recorder';
+import { recordDrift } from '../test/drift.recorder';
 import {
   SEED_AD_GROUPS_RESPONSE,
   SEED_CUSTOM_ATTRIBUTES_RESPONSE,
@@ -20,7 +20,7 @@ import {
   SEED_OPERATOR_ACCOUNTS_RESPONSE,
   SEED_STAFF_RESPONSE,
   SEED_STAFF_WECHAT_RESPONSE,
-} from './testing/seed-records';
+} from '../test/seed-records';
 
 const QR_3547 =
   'http://img-1259062805.cos.ap-chengdu.myqcloud.com/640462692/other/wxid_2yfwlz5fu21922mmqrcode1632752533600.png';

@@ -1,6 +1,6 @@
 import type { AdGroup } from '@youmi-facade/domain';
-import { ABSENT, recordDrift, withField } from '../testing/drift.recorder';
-import { SEED_AD_GROUPS_RESPONSE } from '../testing/seed-records';
+import { ABSENT, recordDrift, withField } from '../../test/drift.recorder';
+import { SEED_AD_GROUPS_RESPONSE } from '../../test/seed-records';
 import { mapAdGroup, mapAdGroups } from './ad-group.mapper';
 
 const SEED = SEED_AD_GROUPS_RESPONSE.values[0];

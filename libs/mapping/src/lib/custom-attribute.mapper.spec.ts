@@ -1,7 +1,7 @@
 import type { CustomAttribute } from '@youmi-facade/domain';
 import { DEPRECATED_FIELDS } from '@youmi-facade/vendor-client/wire';
-import { ABSENT, recordDrift, withField } from '../testing/drift.recorder';
-import { SEED_CUSTOM_ATTRIBUTES_RESPONSE } from '../testing/seed-records';
+import { ABSENT, recordDrift, withField } from '../../test/drift.recorder';
+import { SEED_CUSTOM_ATTRIBUTES_RESPONSE } from '../../test/seed-records';
 import { compareCustomAttributes, mapCustomAttribute, mapCustomAttributes } from './custom-attribute.mapper';
 
 const [TEXT, MULTI, DATE] = SEED_CUSTOM_ATTRIBUTES_RESPONSE.values;

@@ -1,4 +1,4 @@
-import { recordDrift } from '../testing/drift.recorder';
+import { recordDrift } from '../../test/drift.recorder';
 import { readJsonArray } from './json-text.parser';
 
 describe('readJsonArray (JSON inside a string)', () => {

@@ -1,6 +1,6 @@
 import type { Label, LabelCategory } from '@youmi-facade/domain';
-import { ABSENT, recordDrift, withField } from '../testing/drift.recorder';
-import { SEED_LABEL_CATEGORIES_RESPONSE, SEED_LABELS_RESPONSE } from '../testing/seed-records';
+import { ABSENT, recordDrift, withField } from '../../test/drift.recorder';
+import { SEED_LABEL_CATEGORIES_RESPONSE, SEED_LABELS_RESPONSE } from '../../test/seed-records';
 import {
   buildLabelCategories,
   buildLabelTree,

@@ -1,7 +1,7 @@
 import type { OperatorAccount } from '@youmi-facade/domain';
 import { DEPRECATED_FIELDS } from '@youmi-facade/vendor-client/wire';
-import { ABSENT, recordDrift, withField } from '../testing/drift.recorder';
-import { SEED_OPERATOR_ACCOUNTS_RESPONSE } from '../testing/seed-records';
+import { ABSENT, recordDrift, withField } from '../../test/drift.recorder';
+import { SEED_OPERATOR_ACCOUNTS_RESPONSE } from '../../test/seed-records';
 import { mapOperatorAccount, mapOperatorAccounts } from './operator-account.mapper';
 
 /** The seed record with its two placeholders replaced by real values, so it maps without drift. */

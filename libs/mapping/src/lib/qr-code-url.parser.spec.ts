@@ -1,4 +1,4 @@
-import { recordDrift } from '../testing/drift.recorder';
+import { recordDrift } from '../../test/drift.recorder';
 import { readQrCodeUrl } from './qr-code-url.parser';
 
 describe('readQrCodeUrl', () => {

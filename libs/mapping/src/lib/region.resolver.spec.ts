@@ -1,4 +1,4 @@
-import { recordDrift } from '../testing/drift.recorder';
+import { recordDrift } from '../../test/drift.recorder';
 import { readRegion } from './region.resolver';
 
 const region = (code: string, province: string | null, city: string | null, district: string | null) => ({

@@ -1,4 +1,4 @@
-import { recordDrift } from '../testing/drift.recorder';
+import { recordDrift } from '../../test/drift.recorder';
 import type { DriftContext } from './drift.reporter';
 import { parseIntegerText, readBoolean, readInteger, readString } from './scalar.parser';
 

@@ -1,6 +1,6 @@
 import type { StaffOperatorAccount } from '@youmi-facade/domain';
-import { ABSENT, recordDrift, withField } from '../testing/drift.recorder';
-import { SEED_STAFF_WECHAT_RESPONSE } from '../testing/seed-records';
+import { ABSENT, recordDrift, withField } from '../../test/drift.recorder';
+import { SEED_STAFF_WECHAT_RESPONSE } from '../../test/seed-records';
 import {
   mapStaffAssignment,
   mapStaffAssignments,

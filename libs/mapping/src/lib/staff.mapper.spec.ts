@@ -1,6 +1,6 @@
 import type { Staff } from '@youmi-facade/domain';
-import { ABSENT, recordDrift, withField } from '../testing/drift.recorder';
-import { SEED_STAFF_RESPONSE } from '../testing/seed-records';
+import { ABSENT, recordDrift, withField } from '../../test/drift.recorder';
+import { SEED_STAFF_RESPONSE } from '../../test/seed-records';
 import { mapStaff, mapStaffList } from './staff.mapper';
 
 const SEED = SEED_STAFF_RESPONSE.values[0];

@@ -1,4 +1,4 @@
-import { recordDrift } from '../testing/drift.recorder';
+import { recordDrift } from '../../test/drift.recorder';
 import { parseVendorTime, readTime } from './time.parser';
 
 describe('parseVendorTime', () => {

@@ -1,0 +1,8 @@
+module.exports = {
+  displayName: 'outside-app',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }] },
+  // Packing, installing from the registry and type-checking take a while on a 2-core machine.
+  testTimeout: 180_000,
+};
