@@ -21,3 +21,15 @@ export {
   mapCustomAttributes,
 } from './lib/custom-attribute.mapper';
 export { parseVendorTime } from './lib/time.parser';
+export {
+  KEYED_RESOURCES,
+  RESOURCES,
+  VENDOR_READS,
+  readsOf,
+  type KeyedResourceDefinition,
+  type KeyedResourceName,
+  type ResourceDefinition,
+  type ResourceName,
+  type ResourceRecord,
+  type VendorRead,
+} from './lib/resources';

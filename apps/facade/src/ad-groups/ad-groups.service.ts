@@ -10,12 +10,12 @@ export class AdGroupsService {
   constructor(private readonly upstream: UpstreamService) {}
 
   async list(query: PageQueryDto) {
-    const groups = await this.upstream.adGroups();
-    return Served.list(groups, () => paginate([...groups.value].sort((a, b) => a.id - b.id), query));
+    const groups = await this.upstream.resource('ad-groups');
+    return Served.list(groups, () => paginate(groups.value, query));
   }
 
   async get(id: number) {
-    const groups = await this.upstream.adGroups();
+    const groups = await this.upstream.resource('ad-groups');
     const group = indexBy(groups.value, (g) => g.id).get(id);
     if (!group) throw notFoundProblem(`No ad group has id ${id}.`);
     return Served.of(groups, () => group);

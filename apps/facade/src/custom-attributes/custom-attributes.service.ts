@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { compareCustomAttributes } from '@youmi-facade/mapping';
 import { paginate } from '../http/page-query.dto';
 import { Served } from '../http/served';
 import { notFoundProblem } from '../problem/problem';
@@ -13,15 +12,15 @@ export class CustomAttributesService {
 
   /** Ordered by sort, then id. */
   async list(query: CustomAttributesQueryDto) {
-    const attributes = await this.upstream.customAttributes();
+    const attributes = await this.upstream.resource('custom-attributes');
     return Served.list(attributes, () => {
       const matching = query.type === undefined ? attributes.value : attributes.value.filter((a) => a.type === query.type);
-      return paginate([...matching].sort(compareCustomAttributes), query);
+      return paginate(matching, query);
     });
   }
 
   async get(id: number) {
-    const attributes = await this.upstream.customAttributes();
+    const attributes = await this.upstream.resource('custom-attributes');
     const attribute = indexBy(attributes.value, (a) => a.id).get(id);
     if (!attribute) throw notFoundProblem(`No custom attribute has id ${id}.`);
     return Served.of(attributes, () => attribute);

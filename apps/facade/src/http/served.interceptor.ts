@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { ProblemException, problemType } from '../problem/problem';
-import { toCsv } from './csv';
+import { toCsv } from '@youmi-facade/csv';
 import { etagMatches, RenderedAnswers, wantsCsv, type RenderedAnswer } from './rendered-answers';
 import { CsvColumns } from './csv-columns';
 import { Served, type ListBody } from './served';

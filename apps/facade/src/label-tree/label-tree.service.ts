@@ -7,7 +7,7 @@ export class LabelTreeService {
   constructor(private readonly upstream: UpstreamService) {}
 
   async tree() {
-    const tree = await this.upstream.labelTree();
+    const tree = await this.upstream.resource('label-tree');
     return Served.of(tree, () => ({ data: tree.value }));
   }
 }

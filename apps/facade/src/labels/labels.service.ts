@@ -11,15 +11,15 @@ export class LabelsService {
   constructor(private readonly upstream: UpstreamService) {}
 
   async list(query: LabelsQueryDto) {
-    const labels = await this.upstream.labels();
+    const labels = await this.upstream.resource('labels');
     return Served.list(labels, () => {
       const matching = query.categoryId === undefined ? labels.value : labels.value.filter((l) => l.categoryId === query.categoryId);
-      return paginate([...matching].sort((a, b) => a.id - b.id), query);
+      return paginate(matching, query);
     });
   }
 
   async get(id: number) {
-    const labels = await this.upstream.labels();
+    const labels = await this.upstream.resource('labels');
     const label = indexBy(labels.value, (l) => l.id).get(id);
     if (!label) throw notFoundProblem(`No label has id ${id}.`);
     return Served.of(labels, () => label);

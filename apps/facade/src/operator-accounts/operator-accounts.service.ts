@@ -4,15 +4,12 @@ import { notFoundProblem } from '../problem/problem';
 import { paginate } from '../http/page-query.dto';
 import { Served } from '../http/served';
 import type { Fetched } from '../upstream/cache-status';
-import { worstCacheStatus } from '../upstream/cache-status';
 import { indexBy } from '../upstream/index-by';
 import { UpstreamService } from '../upstream/upstream.service';
 import type { OperatorAccountSort, OperatorAccountsQueryDto } from './dto/operator-accounts-query.dto';
 
 @Injectable()
 export class OperatorAccountsService {
-  private readonly merged = new WeakMap<OperatorAccount[], WeakMap<OperatorAccount[], OperatorAccount[]>>();
-
   constructor(private readonly upstream: UpstreamService) {}
 
   async list(query: OperatorAccountsQueryDto) {
@@ -31,29 +28,8 @@ export class OperatorAccountsService {
     return Served.of(accounts, () => account);
   }
 
-  private async accounts(kind: 'wechat' | 'wecom' | undefined): Promise<Fetched<OperatorAccount[]>> {
-    if (kind !== undefined) return this.upstream.operatorAccounts(kind);
-    const [wechat, wecom] = await Promise.all([this.upstream.operatorAccounts('wechat'), this.upstream.operatorAccounts('wecom')]);
-    return {
-      value: this.merge(wechat.value, wecom.value),
-      cache: worstCacheStatus([wechat.cache, wecom.cache]),
-      version: `${wechat.version}|${wecom.version}`,
-      freshUntil: Math.min(wechat.freshUntil, wecom.freshUntil),
-    };
-  }
-
-  /** Both vendor lists as one, by id; memoised on the two lists so cache hits do not merge again. */
-  private merge(wechat: OperatorAccount[], wecom: OperatorAccount[]): OperatorAccount[] {
-    let inner = this.merged.get(wechat);
-    if (!inner) this.merged.set(wechat, (inner = new WeakMap()));
-    let merged = inner.get(wecom);
-    if (!merged) {
-      const byId = new Map<number, OperatorAccount>();
-      for (const account of [...wechat, ...wecom]) if (!byId.has(account.id)) byId.set(account.id, account);
-      merged = [...byId.values()].sort((a, b) => a.id - b.id);
-      inner.set(wecom, merged);
-    }
-    return merged;
+  private accounts(kind: 'wechat' | 'wecom' | undefined): Promise<Fetched<OperatorAccount[]>> {
+    return this.upstream.resource(kind === undefined ? 'operator-accounts' : `operator-accounts:${kind}`);
   }
 }
 

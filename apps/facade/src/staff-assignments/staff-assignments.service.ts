@@ -9,12 +9,7 @@ export class StaffAssignmentsService {
 
   /** One item per staff member and account, by staff code then account id. */
   async list(query: PageQueryDto) {
-    const assignments = await this.upstream.staffAssignments();
-    return Served.list(assignments, () =>
-      paginate(
-        [...assignments.value].sort((a, b) => (a.staffCode < b.staffCode ? -1 : a.staffCode > b.staffCode ? 1 : a.account.id - b.account.id)),
-        query,
-      ),
-    );
+    const assignments = await this.upstream.resource('staff-assignments');
+    return Served.list(assignments, () => paginate(assignments.value, query));
   }
 }

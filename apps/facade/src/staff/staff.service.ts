@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { paginate, type PageQueryDto } from '../http/page-query.dto';
 import { Served } from '../http/served';
 import { notFoundProblem } from '../problem/problem';
-import { worstCacheStatus } from '../upstream/cache-status';
+import { combineFetched } from '../upstream/cache-status';
 import { indexBy } from '../upstream/index-by';
 import { UnknownStaffCodeError, UpstreamService } from '../upstream/upstream.service';
 import type { StaffQueryDto } from './dto/staff-query.dto';
@@ -12,7 +12,7 @@ export class StaffService {
   constructor(private readonly upstream: UpstreamService) {}
 
   async list(query: StaffQueryDto) {
-    const staff = await this.upstream.staff();
+    const staff = await this.upstream.resource('staff');
     return Served.list(staff, () => {
       const name = query.name?.toLowerCase();
       const status = query.status ?? 'all';
@@ -22,12 +22,12 @@ export class StaffService {
           (query.code === undefined || s.code === query.code) &&
           (name === undefined || s.name.toLowerCase().includes(name)),
       );
-      return paginate([...matching].sort((a, b) => compare(a.code, b.code)), query);
+      return paginate(matching, query);
     });
   }
 
   async get(code: string) {
-    const staff = await this.upstream.staff();
+    const staff = await this.upstream.resource('staff');
     const member = indexBy(staff.value, (s) => s.code).get(code);
     if (!member) throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
     return Served.of(staff, () => member);
@@ -35,7 +35,7 @@ export class StaffService {
 
   /** A staff member's accounts; 404 when the staff list or the vendor does not know the code. */
   async operatorAccounts(code: string, query: PageQueryDto) {
-    const staff = await this.upstream.staff();
+    const staff = await this.upstream.resource('staff');
     if (!indexBy(staff.value, (s) => s.code).has(code)) throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
     let accounts;
     try {
@@ -44,15 +44,6 @@ export class StaffService {
       if (error instanceof UnknownStaffCodeError) throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
       throw error;
     }
-    const served = {
-      cache: worstCacheStatus([staff.cache, accounts.cache]),
-      version: `${staff.version}|${accounts.version}`,
-      freshUntil: Math.min(staff.freshUntil, accounts.freshUntil),
-    };
-    return Served.list(served, () => paginate([...accounts.value].sort((a, b) => a.id - b.id), query));
+    return Served.list(combineFetched([staff, accounts]), () => paginate([...accounts.value].sort((a, b) => a.id - b.id), query));
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,11 +8,24 @@ export function worstCacheStatus(statuses: readonly CacheStatus[]): CacheStatus 
   return statuses.reduce<CacheStatus>((worst, s) => (RANK[s] > RANK[worst] ? s : worst), 'HIT');
 }
 
-/** A value with how it was obtained; `version` changes exactly when the underlying vendor data does. */
-export interface Fetched<T> {
-  value: T;
+/** What a value was obtained from: `version` changes exactly when the underlying vendor data does. */
+export interface FetchBasis {
   cache: CacheStatus;
   version: string;
   /** Until when (ms since epoch) every copy behind this value stays fresh; 0 for a stale answer. */
   freshUntil: number;
+}
+
+/** A value with how it was obtained. */
+export interface Fetched<T> extends FetchBasis {
+  value: T;
+}
+
+/** The basis of an answer built from several: the worst cache status, every version, the earliest expiry. */
+export function combineFetched(parts: readonly FetchBasis[]): FetchBasis {
+  return {
+    cache: worstCacheStatus(parts.map((part) => part.cache)),
+    version: parts.map((part) => part.version).join('+'),
+    freshUntil: Math.min(...parts.map((part) => part.freshUntil)),
+  };
 }

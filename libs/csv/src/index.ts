@@ -1,0 +1,1 @@
+export { flatten, toCsv } from './lib/csv';

@@ -1,0 +1,90 @@
+import type { DriftRecord, OperatorAccount } from '@youmi-facade/domain';
+import { VENDOR_ENDPOINTS } from '@youmi-facade/vendor-client/wire';
+import {
+  SEED_AD_GROUPS_RESPONSE,
+  SEED_CUSTOM_ATTRIBUTES_RESPONSE,
+  SEED_LABEL_CATEGORIES_RESPONSE,
+  SEED_LABELS_RESPONSE,
+  SEED_OPERATOR_ACCOUNTS_RESPONSE,
+  SEED_STAFF_RESPONSE,
+  SEED_STAFF_WECHAT_RESPONSE,
+} from '../../test/seed-records';
+import { KEYED_RESOURCES, RESOURCES, readsOf, type ResourceName, type ResourceRecord } from './resources';
+
+/** The seed's answer to each vendor read. */
+const ANSWERS: Record<string, unknown[]> = {
+  'WeCaht:0': SEED_OPERATOR_ACCOUNTS_RESPONSE.values,
+  'WeCaht:3': [{ ...SEED_OPERATOR_ACCOUNTS_RESPONSE.values[0], ad_wechat_id: 3602, ad_wechat_lei: 3 }],
+  staff: [...SEED_STAFF_RESPONSE.values].reverse(),
+  'staff/GetStaffWechat:*': SEED_STAFF_WECHAT_RESPONSE.values,
+  Label: SEED_LABEL_CATEGORIES_RESPONSE.values,
+  'wecahtlabel:-1': SEED_LABELS_RESPONSE.values,
+  AdManage: SEED_AD_GROUPS_RESPONSE.values,
+  'friend/GetCustomAttributeList': SEED_CUSTOM_ATTRIBUTES_RESPONSE.values,
+};
+
+function built<N extends ResourceName>(name: N, answers: Record<string, unknown[]> = ANSWERS) {
+  const drift: DriftRecord[] = [];
+  const records = RESOURCES[name].build(
+    RESOURCES[name].reads.map((read) => answers[read.key]),
+    (record) => drift.push(record),
+  ) as ResourceRecord<N>[];
+  return { records, drift };
+}
+
+describe('RESOURCES', () => {
+  it('reads each vendor endpoint with its documented parameters', () => {
+    const reads = readsOf(Object.keys(RESOURCES) as ResourceName[]);
+    expect(reads.map((read) => read.key).sort()).toEqual(Object.keys(ANSWERS).sort());
+    for (const read of reads) expect(Object.keys(VENDOR_ENDPOINTS)).toContain(read.endpoint);
+    expect(RESOURCES['operator-accounts:wecom'].reads).toEqual([{ key: 'WeCaht:3', endpoint: 'operatorAccounts', query: { ad_wechat_lei: 3 } }]);
+  });
+
+  it('merges both kinds of operator account by id, ascending, an id on both lists once', () => {
+    const wechat = SEED_OPERATOR_ACCOUNTS_RESPONSE.values[0];
+    const { records } = built('operator-accounts', {
+      ...ANSWERS,
+      'WeCaht:0': [{ ...wechat, ad_wechat_id: 9 }, { ...wechat, ad_wechat_id: 2 }],
+      'WeCaht:3': [{ ...wechat, ad_wechat_id: 5, ad_wechat_lei: 3 }, { ...wechat, ad_wechat_id: 9, ad_wechat_lei: 3 }],
+    });
+    expect(records.map((account: OperatorAccount) => [account.id, account.kind])).toEqual([
+      [2, 'wechat'],
+      [5, 'wecom'],
+      [9, 'wechat'],
+    ]);
+  });
+
+  it.each([
+    ['staff', (r: { code: string }) => r.code],
+    ['labels', (r: { id: number }) => r.id],
+    ['ad-groups', (r: { id: number }) => r.id],
+    ['label-categories', (r: { id: number }) => r.id],
+  ] as const)('builds %s in ascending key order', (name, keyOf) => {
+    const keys = (built(name).records as unknown[]).map((record) => keyOf(record as never)) as (string | number)[];
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('orders custom attributes by sort, then id, and assignments by staff code, then account id', () => {
+    const attributes = built('custom-attributes').records;
+    expect(attributes.map((a) => [a.sort, a.id])).toEqual([...attributes].map((a) => [a.sort, a.id]).sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+    const assignments = built('staff-assignments').records;
+    expect(assignments.length).toBeGreaterThan(0);
+  });
+
+  it('gives every keyed resource a key as in its URL, unique across the seed records', () => {
+    for (const name of KEYED_RESOURCES) {
+      const definition = RESOURCES[name];
+      const keys = (built(name).records as never[]).map((record) => definition.keyOf(record));
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const key of keys) expect(key).toMatch(/^[^/\s]+$/);
+    }
+  });
+
+  it('reports what it could not read as drift instead of failing', () => {
+    const { records, drift } = built('staff', { staff: [{ ad_staff_code: 'x1', ad_staff_name: '王', ad_staff_state: 'on' }, 42] });
+    expect(records.map((member) => member.code)).not.toContain(undefined);
+    expect(records.length).toBeLessThan(2);
+    expect(drift.map((record) => record.endpoint)).toEqual(expect.arrayContaining(['staff']));
+  });
+});
