@@ -250,7 +250,7 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
       expect(errors).toEqual([
         expect.objectContaining({
           context: 'VendorConnection',
-          msg: 'the vendor refused our credentials at start: errmsg 200006, wrong signing key (the signature does not match the appkey) (加密密钥错误): check UPSTREAM_APP_ID and UPSTREAM_APP_KEY',
+          msg: 'at start, the vendor refused our credentials: errmsg 200006, wrong signing key (the signature does not match the appkey) (加密密钥错误); check UPSTREAM_APP_ID and UPSTREAM_APP_KEY',
         }),
       ]);
       expect(stdout).toMatch(/the vendor accepts our requests again \(it was credentials-refused\)/);

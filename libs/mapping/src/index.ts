@@ -22,6 +22,7 @@ export {
 } from './lib/custom-attribute.mapper';
 export { parseVendorTime } from './lib/time.parser';
 export {
+  ENDPOINT_MAPPERS,
   KEYED_RESOURCES,
   RESOURCES,
   VENDOR_READS,

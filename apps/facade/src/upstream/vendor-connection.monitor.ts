@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   describeClockOffset,
-  VendorAuthError,
+  explainVendorFailure,
   VendorClient,
-  VendorError,
+  type VendorFailureCheck,
   type VendorClockEvent,
   type VendorConnectionChange,
   type VendorConnectionStatus,
@@ -120,16 +120,15 @@ export class VendorConnectionMonitor implements OnApplicationBootstrap, OnApplic
   }
 }
 
+const CHECK: Record<VendorFailureCheck, string> = {
+  credentials: 'check UPSTREAM_APP_ID and UPSTREAM_APP_KEY',
+  clock: "check the host's clock",
+  network: 'check UPSTREAM_BASE_URL and the network',
+  vendor: 'it is asked again',
+};
+
 /** One line that says what the vendor answered and which setting to check; never the key. */
 export function refusalLine(when: string, error: unknown): string {
-  if (error instanceof VendorAuthError && error.upstream) {
-    const { code, meaning, wording } = error.upstream;
-    const said = `the vendor refused our ${error.upstream.class === 'clock' ? 'timestamp' : 'credentials'} ${when}: errmsg ${code}, ${meaning}${wording ? ` (${wording})` : ''}`;
-    if (error.upstream.class === 'clock')
-      return `${said}; ${describeClockOffset(error.clockOffsetMs ?? null)}: check the host's clock`;
-    return `${said}: check UPSTREAM_APP_ID and UPSTREAM_APP_KEY`;
-  }
-  if (error instanceof VendorError)
-    return `the vendor could not be asked for a token ${when}: ${error.message}; check UPSTREAM_BASE_URL and the network`;
-  return `obtaining a vendor token ${when} failed: ${error instanceof Error ? error.message : String(error)}`;
+  const { text, check } = explainVendorFailure(error);
+  return `${when}, ${text}; ${CHECK[check]}`;
 }

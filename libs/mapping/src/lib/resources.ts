@@ -12,7 +12,7 @@ import type {
 import type { VendorEndpointName } from '@youmi-facade/vendor-client/wire';
 import { mapAdGroups } from './ad-group.mapper';
 import { compareCustomAttributes, mapCustomAttributes } from './custom-attribute.mapper';
-import { buildLabelCategories, buildLabelTree, mapLabels } from './label.mapper';
+import { buildLabelCategories, buildLabelTree, mapLabelCategories, mapLabels } from './label.mapper';
 import { mapOperatorAccounts } from './operator-account.mapper';
 import { mapStaffAssignments } from './staff-assignment.mapper';
 import { mapStaffList } from './staff.mapper';
@@ -38,7 +38,10 @@ export interface KeyedResourceDefinition<T> extends ResourceDefinition<T> {
   keyOf(record: T): string;
 }
 
-export const VENDOR_READS = {
+type VendorReadName = 'wechatAccounts' | 'wecomAccounts' | 'staff' | 'staffAssignments' | 'labelCategories' | 'labels' | 'adGroups' | 'customAttributes';
+
+/** Every vendor call the basic-data resources are read from. */
+export const VENDOR_READS: Readonly<Record<VendorReadName, VendorRead>> = {
   wechatAccounts: { key: 'WeCaht:0', endpoint: 'operatorAccounts', query: { ad_wechat_lei: 0 } },
   wecomAccounts: { key: 'WeCaht:3', endpoint: 'operatorAccounts', query: { ad_wechat_lei: 3 } },
   staff: { key: 'staff', endpoint: 'staff' },
@@ -47,7 +50,7 @@ export const VENDOR_READS = {
   labels: { key: 'wecahtlabel:-1', endpoint: 'labels' },
   adGroups: { key: 'AdManage', endpoint: 'adGroups' },
   customAttributes: { key: 'friend/GetCustomAttributeList', endpoint: 'customAttributes' },
-} as const satisfies Record<string, VendorRead>;
+};
 
 const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -126,3 +129,14 @@ export function readsOf(names: readonly ResourceName[]): VendorRead[] {
   for (const name of names) for (const read of RESOURCES[name].reads) reads.set(read.key, read);
   return [...reads.values()];
 }
+
+/** The mapper of each vendor endpoint's records alone, e.g. to count what one answer holds and its drift. */
+export const ENDPOINT_MAPPERS: Readonly<Record<VendorEndpointName, (values: unknown, sink: DriftSink) => unknown[]>> = {
+  operatorAccounts: mapOperatorAccounts,
+  staff: mapStaffList,
+  staffWechat: mapStaffAssignments,
+  labelCategories: mapLabelCategories,
+  labels: mapLabels,
+  adGroups: mapAdGroups,
+  customAttributes: mapCustomAttributes,
+};

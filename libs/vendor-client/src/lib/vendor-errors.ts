@@ -164,3 +164,27 @@ function sanitiseCause(cause: unknown): unknown {
   }
   return undefined;
 }
+
+/** What a person should look at when a call failed. */
+export type VendorFailureCheck = 'credentials' | 'clock' | 'network' | 'vendor';
+
+/**
+ * A failure in one sentence for people, in the vendor table's words (and, for a refused timestamp, how far
+ * apart the clocks are), with what to check: the AppId/appkey, the host's clock, the URL and network, or
+ * the vendor itself. Holds no secret.
+ */
+export function explainVendorFailure(error: unknown): { text: string; check: VendorFailureCheck } {
+  if (error instanceof VendorAuthError && error.upstream) {
+    const { code, meaning, wording } = error.upstream;
+    const said = `errmsg ${code}, ${meaning}${wording ? ` (${wording})` : ''}`;
+    if (error.upstream.class === 'clock') {
+      return { text: `the vendor refused our timestamp: ${said}; ${describeClockOffset(error.clockOffsetMs ?? null)}`, check: 'clock' };
+    }
+    return { text: `the vendor refused our credentials: ${said}`, check: 'credentials' };
+  }
+  if (error instanceof VendorError) {
+    if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'circuit-open') return { text: error.message, check: 'network' };
+    return { text: error.message, check: 'vendor' };
+  }
+  return { text: error instanceof Error ? error.message : String(error), check: 'vendor' };
+}
