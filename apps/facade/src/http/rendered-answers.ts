@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 
 /** An answer as bytes, with the headers it goes out with; kept per URL and format. */
 export interface RenderedAnswer {
@@ -21,7 +22,7 @@ const LIMIT = 2000;
  */
 @Injectable()
 export class RenderedAnswers {
-  private readonly answers = new Map<string, RenderedAnswer>();
+  private readonly answers = new LRUCache<string, RenderedAnswer>({ max: LIMIT });
 
   static key(url: string, csv: boolean): string {
     return `${csv ? 'csv' : 'json'} ${url}`;
@@ -32,9 +33,7 @@ export class RenderedAnswers {
   }
 
   set(key: string, answer: RenderedAnswer): void {
-    this.answers.delete(key);
     this.answers.set(key, answer);
-    if (this.answers.size > LIMIT) this.answers.delete(this.answers.keys().next().value as string);
   }
 }
 

@@ -9,7 +9,6 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
-import { UnknownStaffCodeError } from '../upstream/upstream.service';
 import { MethodRoutes } from './method-routes';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type Problem } from './problem';
 
@@ -55,9 +54,6 @@ export class ProblemFilter implements ExceptionFilter {
     // Fastify parses the body even of requests that match no route; those are still 404 or 405.
     if (request.routeOptions?.url === undefined) return this.routeNotFound(request);
     if (exception instanceof VendorError) return this.vendorProblem(exception);
-    if (exception instanceof UnknownStaffCodeError) {
-      return { problem: plain(404, 'not-found', 'No staff member has that code.'), headers: {} };
-    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return this.routeNotFound(request);

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** One vendor answer as kept in the cache: the records and when they were fetched. */
 export interface CacheEntry {
   values: unknown[];
@@ -14,32 +16,20 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
-/** A bounded in-memory store: entries expire after their lifetime; the oldest go first when full. */
+/** A bounded in-memory store: entries expire after their lifetime; the least recently used go first when full. */
 export class MemoryCacheStore implements CacheStore {
-  private readonly entries = new Map<string, { entry: CacheEntry; expiresAt: number }>();
+  private readonly entries: LRUCache<string, CacheEntry>;
 
-  constructor(
-    private readonly maxEntries = 1000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(maxEntries = 1000, now: () => number = Date.now) {
+    this.entries = new LRUCache({ max: maxEntries, perf: { now } });
+  }
 
   async get(key: string): Promise<CacheEntry | undefined> {
-    const held = this.entries.get(key);
-    if (!held) return undefined;
-    if (held.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return held.entry;
+    return this.entries.get(key);
   }
 
   async set(key: string, entry: CacheEntry, lifetimeMs: number): Promise<void> {
-    this.entries.delete(key);
-    this.entries.set(key, { entry, expiresAt: this.now() + lifetimeMs });
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    this.entries.set(key, entry, { ttl: Math.max(1, lifetimeMs) });
   }
 
   async withLock<T>(_key: string, work: () => Promise<T>): Promise<T> {

@@ -1,0 +1,127 @@
+import { MemoryCacheStore } from './cache-store';
+import type { CacheStatus } from './cache-status';
+import { VendorCache } from './vendor-cache';
+
+const TTL = 60_000;
+const STALE = 3_600_000;
+
+/** A vendor load the test answers when it wants, counting how often it was asked. */
+function vendor() {
+  const pending: { resolve: (values: unknown[]) => void; reject: (error: Error) => void }[] = [];
+  const load = jest.fn(() => new Promise<unknown[]>((resolve, reject) => pending.push({ resolve, reject })));
+  return {
+    load,
+    answer: (values: unknown[]) => pending.shift()?.resolve(values),
+    fail: (message = 'vendor down') => pending.shift()?.reject(new Error(message)),
+  };
+}
+
+function cacheAt(start: number) {
+  const clock = { now: start };
+  const now = () => clock.now;
+  const statuses: CacheStatus[] = [];
+  const backgroundErrors: unknown[] = [];
+  const cache = new VendorCache(new MemoryCacheStore(100, now), {
+    ttlMs: TTL,
+    staleMs: STALE,
+    now,
+    onStatus: (_key, status) => statuses.push(status),
+    onBackgroundError: (_key, error) => backgroundErrors.push(error),
+  });
+  return { cache, clock, statuses, backgroundErrors };
+}
+
+/** Lets promise callbacks that are already due run, without waiting for any timer. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+async function primed(start = 1_000_000) {
+  const setup = cacheAt(start);
+  const source = vendor();
+  const first = setup.cache.fetch('staff', source.load);
+  await settle();
+  source.answer(['v1']);
+  const fetched = await first;
+  return { ...setup, source, first: fetched };
+}
+
+describe('VendorCache', () => {
+  it('answers the first fetch from the vendor (MISS), then the copy while it is fresh (HIT)', async () => {
+    const { cache, clock, source, first, statuses } = await primed();
+    expect(first).toMatchObject({ value: ['v1'], cache: 'MISS', freshUntil: clock.now + TTL });
+    clock.now += TTL - 1;
+    const again = await cache.fetch('staff', source.load);
+    expect(again).toMatchObject({ value: ['v1'], cache: 'HIT', version: first.version });
+    expect(source.load).toHaveBeenCalledTimes(1);
+    expect(statuses).toEqual(['MISS', 'HIT']);
+  });
+
+  it('shares one vendor call among concurrent misses of a key', async () => {
+    const { cache } = cacheAt(0);
+    const source = vendor();
+    const answers = Promise.all([1, 2, 3].map(() => cache.fetch('Label', source.load)));
+    await settle();
+    source.answer(['c']);
+    const all = await answers;
+    expect(source.load).toHaveBeenCalledTimes(1);
+    expect(new Set(all.map((a) => a.version)).size).toBe(1);
+  });
+
+  it('just after expiry answers the copy (STALE) at once and refreshes it once in the background', async () => {
+    const { cache, clock, source, first } = await primed();
+    clock.now += TTL;
+    const stale = await cache.fetch('staff', source.load);
+    expect(stale).toMatchObject({ value: ['v1'], cache: 'STALE', version: first.version, freshUntil: 0 });
+    const alsoStale = await cache.fetch('staff', source.load);
+    expect(alsoStale.cache).toBe('STALE');
+    expect(source.load).toHaveBeenCalledTimes(2);
+    source.answer(['v2']);
+    await settle();
+    const refreshed = await cache.fetch('staff', source.load);
+    expect(refreshed).toMatchObject({ value: ['v2'], cache: 'HIT' });
+    expect(refreshed.version).not.toBe(first.version);
+  });
+
+  it('a failed background refresh is reported, and the copy keeps being answered', async () => {
+    const { cache, clock, source, backgroundErrors } = await primed();
+    clock.now += TTL + 5;
+    expect((await cache.fetch('staff', source.load)).cache).toBe('STALE');
+    source.fail();
+    await settle();
+    expect(backgroundErrors).toEqual([new Error('vendor down')]);
+    expect((await cache.fetch('staff', source.load)).value).toEqual(['v1']);
+  });
+
+  it('a copy expired for longer than a TTL more is refreshed before answering while the vendor is healthy', async () => {
+    const { cache, clock, source } = await primed();
+    clock.now += 2 * TTL;
+    const answer = cache.fetch('staff', source.load);
+    await settle();
+    source.answer(['v2']);
+    expect(await answer).toMatchObject({ value: ['v2'], cache: 'MISS' });
+  });
+
+  it('while the vendor fails, answers an expired copy for up to the stale window, then the failure', async () => {
+    const { cache, clock, source, backgroundErrors } = await primed();
+    clock.now += TTL + STALE - 1;
+    const withinWindow = cache.fetch('staff', source.load);
+    await settle();
+    source.fail();
+    expect(await withinWindow).toMatchObject({ value: ['v1'], cache: 'STALE' });
+    expect(backgroundErrors).toHaveLength(1);
+    clock.now += 1;
+    const beyond = cache.fetch('staff', source.load);
+    await settle();
+    source.fail('still down');
+    await expect(beyond).rejects.toThrow('still down');
+  });
+
+  it('knows whether a copy is held, fresh or within its stale window', async () => {
+    const { cache, clock } = await primed();
+    expect(await cache.hasCopy('staff')).toBe(true);
+    expect(await cache.hasCopy('AdManage')).toBe(false);
+    clock.now += TTL + STALE - 1;
+    expect(await cache.hasCopy('staff')).toBe(true);
+    clock.now += 1;
+    expect(await cache.hasCopy('staff')).toBe(false);
+  });
+});

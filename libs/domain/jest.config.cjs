@@ -1,6 +1,0 @@
-module.exports = {
-  displayName: 'domain',
-  preset: '../../jest.preset.js',
-  rootDir: __dirname,
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }] },
-};
