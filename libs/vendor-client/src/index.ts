@@ -2,7 +2,6 @@ export * from './wire';
 export * from './lib/vendor-client';
 export * from './lib/vendor-client.options';
 export * from './lib/vendor-errors';
-export { checkWireRecords, type WireDrift, type WireDriftKind } from './lib/wire-schema';
 export { joinVendorUrl } from './lib/base-url';
 export { vendorSignature, signedHeaders } from './lib/signing';
 export {

@@ -26,8 +26,6 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
         appId: config.upstreamAppId as string,
         appKey: config.upstreamAppKey as string,
         timeoutMs: config.upstreamTimeoutMs,
-        // The facade maps every record itself and reports drift from there, field by field.
-        driftCheck: false,
       }),
     }),
   ],

@@ -17,16 +17,7 @@ import {
 import { readRegion } from './region.resolver';
 import { integerOf, readInteger, readString } from './scalar.parser';
 
-const FIELDS = endpointFields<WireAdGroup>('adGroups', {
-  ad_brand_id: true,
-  ad_brand_name: true,
-  ad_brand_code: true,
-  ad_brand_welist: true,
-  merchantid: true,
-  ad_wechat_nick: true,
-  wechats: true,
-  ad_brand_region_code: true,
-});
+const FIELDS = endpointFields('adGroups');
 
 /** The fields of one item of the `wechats` JSON text. */
 const WECHAT_ITEM_FIELDS: ReadonlySet<string> = new Set(['ad_wechat_nober', 'ad_wechat_qrcode']);

@@ -20,20 +20,7 @@ import {
 import { readBoolean, readInteger, readString } from './scalar.parser';
 import { readTime } from './time.parser';
 
-const FIELDS = endpointFields<WireCustomAttribute>('customAttributes', {
-  id: true,
-  sort: true,
-  merchantId: true,
-  customName: true,
-  customType: true,
-  customLength: true,
-  customIsred: true,
-  customAddtime: true,
-  customAddtimeStr: true,
-  customValJsonStr: true,
-  customDateformat: true,
-  customVal: true,
-});
+const FIELDS = endpointFields('customAttributes');
 
 const OPTION_FIELDS: ReadonlySet<string> = new Set(['key', 'value']);
 

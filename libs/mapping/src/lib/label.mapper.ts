@@ -7,21 +7,9 @@ import { driftContext, endpointFields, mapRecord, mapRecords, reportUnknownField
 import { readInteger, readString } from './scalar.parser';
 import { readTime } from './time.parser';
 
-const CATEGORY_FIELDS = endpointFields<WireLabelCategory>('labelCategories', {
-  ad_label_id: true,
-  ad_label_name: true,
-  ad_choose: true,
-});
+const CATEGORY_FIELDS = endpointFields('labelCategories');
 
-const LABEL_FIELDS = endpointFields<WireLabel>('labels', {
-  ad_label_info_id: true,
-  ad_label_info_name: true,
-  ad_label_id: true,
-  ad_label_time: true,
-  merchant_id: true,
-  ad_label_name: true,
-  ad_choose: true,
-});
+const LABEL_FIELDS = endpointFields('labels');
 
 /** A label together with the row it came from, whose category fields may be needed later. */
 interface LabelRow {

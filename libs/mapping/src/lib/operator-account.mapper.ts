@@ -8,38 +8,7 @@ import { driftContext, endpointFields, mapRecord, mapRecords, reportUnknownField
 import { readBoolean, readInteger, readString } from './scalar.parser';
 import { readTime } from './time.parser';
 
-const FIELDS = endpointFields<WireOperatorAccount>('operatorAccounts', {
-  ad_wechat_id: true,
-  ad_wechat_nober: true,
-  ad_wechat_nick: true,
-  ad_wechat_qrcode: true,
-  ad_wechat_addtime: true,
-  ad_original_nober: true,
-  ad_wechat_friend: true,
-  ad_wechat_group: true,
-  ad_wechat_friends: true,
-  ad_wechat_nickname: true,
-  ad_receive_code: true,
-  ad_key_code: true,
-  ad_chatroom_code: true,
-  ad_wechat_push: true,
-  is_receiveaddfriendtask: true,
-  ad_wechat_lei: true,
-  ad_wechat_record: true,
-  imei: true,
-  ad_wechat_usercode: true,
-  ad_wechat_viewnum: true,
-  ad_wechat_vnumday: true,
-  ad_wechat_vnumlday: true,
-  ad_wechat_rfriend: true,
-  ad_wechat_weight: true,
-  ad_wechat_chat: true,
-  ad_state: true,
-  ad_wechat_initiative: true,
-  ad_wechat_passive: true,
-  ad_wechat_y3: true,
-  ad_wechat_new: true,
-});
+const FIELDS = endpointFields('operatorAccounts');
 
 /** Index = vendor ad_wechat_lei. */
 const KINDS_BY_CODE: readonly OperatorAccountKind[] = ['wechat', 'official-account', 'mini-program', 'wecom'];

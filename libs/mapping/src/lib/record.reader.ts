@@ -1,6 +1,6 @@
 import type { DriftSink } from '@youmi-facade/domain';
 import type { VendorEndpointName } from '@youmi-facade/vendor-client/wire';
-import { DEPRECATED_FIELDS, VENDOR_ENDPOINTS } from '@youmi-facade/vendor-client/wire';
+import { VENDOR_ENDPOINTS, WIRE_FIELDS } from '@youmi-facade/vendor-client/wire';
 import type { DriftContext } from './drift.reporter';
 import { report } from './drift.reporter';
 
@@ -11,21 +11,15 @@ const { hasOwnProperty } = Object.prototype;
 /** A vendor record as it arrives: the wire type's field names, every value still unchecked. */
 export type RawRecord<T> = { readonly [K in keyof T]?: unknown };
 
-/** Every field of a wire type, so the compiler notices when the wire type gains or loses one. */
-export type WireFieldList<T> = { readonly [K in keyof T]-?: true };
-
 /** What a mapper needs to know about one vendor endpoint. */
 export interface EndpointFields {
   readonly endpoint: string;
-  /** The wire type's fields plus the deprecated ones: everything that is not drift. */
+  /** Every field of the endpoint's wire field table, deprecated ones included: everything that is not drift. */
   readonly known: ReadonlySet<string>;
 }
 
-export function endpointFields<T>(name: VendorEndpointName, fields: WireFieldList<T>): EndpointFields {
-  return {
-    endpoint: VENDOR_ENDPOINTS[name].path,
-    known: new Set([...Object.keys(fields), ...DEPRECATED_FIELDS[name]]),
-  };
+export function endpointFields(name: VendorEndpointName): EndpointFields {
+  return { endpoint: VENDOR_ENDPOINTS[name].path, known: new Set(Object.keys(WIRE_FIELDS[name])) };
 }
 
 export function driftContext(fields: EndpointFields, sink: DriftSink): DriftContext {

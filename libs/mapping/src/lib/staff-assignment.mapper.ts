@@ -7,15 +7,7 @@ import { driftContext, endpointFields, mapRecord, mapRecords, reportUnknownField
 import { readInteger, readString } from './scalar.parser';
 import { readStaffCode } from './staff.mapper';
 
-const FIELDS = endpointFields<WireStaffWechat>('staffWechat', {
-  ad_staff_code: true,
-  ad_wechat_id: true,
-  ad_wechat_nober: true,
-  ad_wechat_nick: true,
-  ad_wechat_nickname: true,
-  ad_wechat_qrcode: true,
-  ad_original_nober: true,
-});
+const FIELDS = endpointFields('staffWechat');
 
 /** 员工管理运营机: the accounts of a `staff/GetStaffWechat` answer (asked for one staff code). */
 export function mapStaffOperatorAccounts(values: unknown, sink: DriftSink): StaffOperatorAccount[] {

@@ -6,12 +6,7 @@ import type { RawRecord } from './record.reader';
 import { driftContext, endpointFields, mapRecord, mapRecords, reportUnknownFields } from './record.reader';
 import { readInteger, readString } from './scalar.parser';
 
-const FIELDS = endpointFields<WireStaff>('staff', {
-  ad_staff_code: true,
-  ad_staff_name: true,
-  ad_staff_state: true,
-  ad_self_user: true,
-});
+const FIELDS = endpointFields('staff');
 
 /** 员工配置: the records of a `staff` answer's `values`. */
 export function mapStaffList(values: unknown, sink: DriftSink): Staff[] {

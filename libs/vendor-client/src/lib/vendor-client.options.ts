@@ -1,6 +1,5 @@
 import type { VendorCodeInfo } from '../wire/codes';
 import type { VendorClockListener } from './vendor-clock';
-import type { WireDrift } from './wire-schema';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. */
@@ -37,7 +36,6 @@ export interface VendorCallEvent {
   /** The class of `code` in the vendor's table. */
   codeClass?: VendorCodeInfo['class'];
   tokenRenewed: boolean;
-  drift: WireDrift[];
 }
 
 export type VendorCallListener = (event: VendorCallEvent) => void;
@@ -55,8 +53,6 @@ export interface VendorClientOptions {
   circuitBreaker?: Partial<CircuitBreakerOptions>;
   /** Renew the token this long before its absolute `expires_in`; default 300. */
   tokenRefreshMarginSeconds?: number;
-  /** Check each answer's records against the documented wire shape and report drift; default true. */
-  driftCheck?: boolean;
   onCall?: VendorCallListener;
   /** Warn (an `onClock` `skew` event) when our clock and the vendor's are further apart; default 60 s. */
   clockSkewWarningMs?: number;
@@ -72,7 +68,6 @@ export interface ResolvedVendorClientOptions {
   retry: RetryOptions;
   circuitBreaker: CircuitBreakerOptions;
   tokenRefreshMarginSeconds: number;
-  driftCheck: boolean;
   clockSkewWarningMs: number;
   now: () => number;
 }

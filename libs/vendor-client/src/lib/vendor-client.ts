@@ -37,14 +37,12 @@ import {
   VendorNetworkError,
   VendorTimeoutError,
 } from './vendor-errors';
-import { checkWireRecords, type WireDrift } from './wire-schema';
 
 export interface VendorResponse<T> {
   values: T[];
   requestId: string | null;
   msgTime: string | null;
   attempts: number;
-  drift: WireDrift[];
 }
 
 export interface VendorCallRequest {
@@ -93,7 +91,6 @@ export class VendorClient {
       retry: { ...DEFAULT_RETRY, ...options.retry },
       circuitBreaker: { ...DEFAULT_CIRCUIT_BREAKER, ...options.circuitBreaker },
       tokenRefreshMarginSeconds: options.tokenRefreshMarginSeconds ?? 300,
-      driftCheck: options.driftCheck ?? true,
       clockSkewWarningMs: options.clockSkewWarningMs ?? 60_000,
       now: options.now ?? Date.now,
     };
@@ -264,7 +261,6 @@ export class VendorClient {
         latencyMs: performance.now() - started,
         attempts: state.attempts,
         tokenRenewed: state.tokenRenewed,
-        drift: response.drift,
       });
       return response as VendorResponse<WireRecordByEndpoint[E]>;
     } catch (raw) {
@@ -284,7 +280,6 @@ export class VendorClient {
         code: error instanceof VendorError ? error.upstream?.code : undefined,
         codeClass: error instanceof VendorError ? error.upstream?.class : undefined,
         tokenRenewed: state.tokenRenewed,
-        drift: [],
       });
       throw error;
     }
@@ -330,13 +325,11 @@ export class VendorClient {
     try {
       const envelope = this.read(path, exchange, state.attempts);
       const values = envelope.values === null || envelope.values === undefined ? [] : envelope.values;
-      const drift = this.options.driftCheck ? checkWireRecords(endpoint, path, values) : [];
       return {
         values: Array.isArray(values) ? values : [],
         requestId: typeof envelope.requestId === 'string' ? envelope.requestId : null,
         msgTime: typeof envelope.msgTime === 'string' ? envelope.msgTime : null,
         attempts: state.attempts,
-        drift,
       };
     } catch (error) {
       const code = error instanceof VendorError ? error.upstream?.code : undefined;

@@ -34,28 +34,3 @@ export interface WireRecordByEndpoint {
   adGroups: WireAdGroup;
   customAttributes: WireCustomAttribute;
 }
-
-/** Fields the vendor documents as 弃用 (deprecated): sent, but never to be read. */
-export const DEPRECATED_FIELDS: Readonly<Record<VendorEndpointName, readonly string[]>> = {
-  operatorAccounts: [
-    'ad_wechat_usercode',
-    'ad_wechat_viewnum',
-    'ad_wechat_vnumday',
-    'ad_wechat_vnumlday',
-    'ad_wechat_rfriend',
-    'ad_wechat_weight',
-    'ad_wechat_chat',
-    'ad_state',
-    'ad_wechat_initiative',
-    'ad_wechat_passive',
-    'ad_wechat_y3',
-    'ad_wechat_new',
-  ],
-  staff: [],
-  staffWechat: [],
-  labelCategories: [],
-  labels: [],
-  adGroups: [],
-  // customAddtimeStr repeats customAddtime in another format; customVal is read only as a fallback.
-  customAttributes: ['customAddtimeStr'],
-};
