@@ -1,36 +1,34 @@
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { ApiKeyGuard } from './auth/api-key.guard';
-import { AuthModule } from './auth/auth.module';
-import { CachedAnswerHandler } from './http/cached-answer.handler';
-import { CsvColumns } from './http/csv-columns';
-import { RenderedAnswers } from './http/rendered-answers';
+import { AccessGuard } from './access/access.guard';
+import { AccessModule } from './access/access.module';
+import { AdGroupsModule } from './ad-groups/ad-groups.module';
 import type { FacadeConfig } from './config/facade-config';
 import { FacadeConfigModule } from './config/facade-config.module';
+import { CustomAttributesModule } from './custom-attributes/custom-attributes.module';
 import { HealthModule } from './health/health.module';
-import { KnownQueryInterceptor } from './http/known-query.interceptor';
-import { ServedInterceptor } from './http/served.interceptor';
+import { CachedAnswerHandler } from './http/answers/cached-answer.handler';
+import { RenderedAnswers } from './http/answers/rendered-answers';
+import { ServedInterceptor } from './http/answers/served.interceptor';
+import { CsvColumns } from './http/csv/csv-columns';
+import { KnownQueryInterceptor } from './http/request/known-query.interceptor';
+import { LabelCategoriesModule } from './label-categories/label-categories.module';
+import { LabelTreeModule } from './label-tree/label-tree.module';
+import { LabelsModule } from './labels/labels.module';
 import { LOG_DESTINATION, LogDestination, LogFlusher } from './logging/log-destination';
 import { loggerOptions } from './logging/logger-options';
+import { RequestOutcomes } from './logging/request-outcomes';
 import { MetricsModule } from './metrics/metrics.module';
-import { StaffModule } from './staff/staff.module';
-import { StaffAssignmentsModule } from './staff-assignments/staff-assignments.module';
-import { LabelCategoriesModule } from './label-categories/label-categories.module';
-import { LabelsModule } from './labels/labels.module';
-import { LabelTreeModule } from './label-tree/label-tree.module';
-import { AdGroupsModule } from './ad-groups/ad-groups.module';
-import { CustomAttributesModule } from './custom-attributes/custom-attributes.module';
-import { UpstreamDriftModule } from './upstream-drift/upstream-drift.module';
 import { OperatorAccountsModule } from './operator-accounts/operator-accounts.module';
 import { MethodRoutes } from './problem/method-routes';
 import { validationProblem } from './problem/problem';
 import { ProblemFilter } from './problem/problem.filter';
 import { fieldErrors } from './problem/validation-errors';
+import { StaffAssignmentsModule } from './staff-assignments/staff-assignments.module';
+import { StaffModule } from './staff/staff.module';
+import { UpstreamDriftModule } from './upstream-drift/upstream-drift.module';
 import { UpstreamModule } from './upstream/upstream.module';
-import { RateLimitGuard } from './rate-limit/rate-limit.guard';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
-import { RedisModule } from './redis/redis.module';
 
 @Module({})
 export class AppModule {
@@ -41,11 +39,9 @@ export class AppModule {
       imports: [
         FacadeConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config, destination)),
-        AuthModule,
-        RedisModule,
+        AccessModule,
         MetricsModule,
         UpstreamModule,
-        RateLimitModule,
         HealthModule,
         OperatorAccountsModule,
         StaffModule,
@@ -60,13 +56,13 @@ export class AppModule {
       providers: [
         { provide: LOG_DESTINATION, useValue: destination },
         LogFlusher,
+        RequestOutcomes,
         MethodRoutes,
         RenderedAnswers,
         CsvColumns,
         CachedAnswerHandler,
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_GUARD, useClass: ApiKeyGuard },
-        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: KnownQueryInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ServedInterceptor },
         {
@@ -81,7 +77,6 @@ export class AppModule {
             }),
         },
       ],
-      exports: [MethodRoutes, CachedAnswerHandler, CsvColumns],
     };
   }
 }

@@ -7,13 +7,14 @@ import { createServer } from 'node:http';
 import { AppModule } from './app.module';
 import type { FacadeConfig } from './config/facade-config';
 import { setUpDocs } from './docs/docs.setup';
-import { CachedAnswerHandler } from './http/cached-answer.handler';
-import { CsvColumns } from './http/csv-columns';
-import { registerEtagHook } from './http/etag.hook';
-import { requestIdOf } from './http/request-id';
+import { baseHeaders } from './http/answers/answer-headers';
+import { CachedAnswerHandler } from './http/answers/cached-answer.handler';
+import { registerEtagHook } from './http/answers/etag.hook';
+import { CsvColumns } from './http/csv/csv-columns';
+import { requestIdOf } from './http/request/request-id';
+import { RequestOutcomes } from './logging/request-outcomes';
 import { MethodRoutes } from './problem/method-routes';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problem/problem';
-import { securityHeaders } from './security/security-headers';
+import { answeredProblem, problem, PROBLEM_CONTENT_TYPE } from './problem/problem';
 
 /** Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. */
 export async function createFacadeApp(config: FacadeConfig): Promise<NestFastifyApplication> {
@@ -38,39 +39,32 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
     routerOptions: { maxParamLength: 2048 },
     // Malformed URLs are refused before routing; they still get a problem body.
     frameworkErrors: (error, request, reply) => {
+      const body = problem(400, 'validation', 'The request URL is malformed (bad percent-encoding or characters).', {
+        errors: [{ field: 'path', message: error.message }],
+      });
       void (reply as FastifyReply)
         .code(400)
+        .headers(baseHeaders(request.id))
         .header('content-type', PROBLEM_CONTENT_TYPE)
-        .header('x-request-id', request.id)
-        .send(
-          JSON.stringify({
-            type: problemType('validation'),
-            title: 'Bad Request',
-            status: 400,
-            detail: 'The request URL is malformed (bad percent-encoding or characters).',
-            instance: request.url.split('?')[0].slice(0, 200),
-            requestId: request.id,
-            errors: [{ field: 'path', message: error.message }],
-          }),
-        );
+        .send(JSON.stringify(answeredProblem(body, request.url, request.id)));
     },
     // The request id comes from X-Request-Id when it is sane, and is shared with pino through the raw request.
     genReqId: requestIdOf,
   });
-  const security = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id).headers(security);
+    reply.headers(baseHeaders(request.id));
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
-    new FastifyAdapter(fastify),
-    { bufferLogs: true },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(fastify), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableVersioning({ type: VersioningType.URI });
   app.enableShutdownHooks();
   registerEtagHook(fastify);
+  const outcomes = app.get(RequestOutcomes);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    outcomes.answered(request.raw, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
+    done();
+  });
   const document = setUpDocs(app);
   app.get(MethodRoutes).learn(document.paths);
   app.get(CsvColumns).learn(document as unknown as Parameters<CsvColumns['learn']>[0]);

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_VERSION } from '../common/api-version';
 import { ApiV1Operation } from '../common/api-errors.decorator';
 import { IdParamDto } from '../common/id-param.dto';
-import { PageQueryDto } from '../http/page-query.dto';
+import { PageQueryDto } from '../common/page-query.dto';
 import { AdGroupsService } from './ad-groups.service';
 import { AdGroupDto, AdGroupListDto } from './dto/ad-group.dto';
 
 @ApiTags('ad groups')
-@Controller({ path: 'ad-groups', version: '1' })
+@Controller({ path: 'ad-groups', version: API_VERSION })
 export class AdGroupsController {
   constructor(private readonly service: AdGroupsService) {}
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VALIDATION_MESSAGES } from './validation-messages';
 
 export class ProblemFieldErrorDto {
   @ApiProperty({ description: 'The offending query or path parameter.', example: 'limit' })
@@ -6,7 +7,7 @@ export class ProblemFieldErrorDto {
 
   @ApiProperty({
     description: 'What is wrong with it.',
-    example: 'limit must be an integer from 1 to 500, or all for CSV export',
+    example: VALIDATION_MESSAGES.limit,
   })
   message!: string;
 }

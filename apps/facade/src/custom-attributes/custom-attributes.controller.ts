@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_VERSION } from '../common/api-version';
 import { ApiV1Operation } from '../common/api-errors.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { CustomAttributesService } from './custom-attributes.service';
@@ -7,7 +8,7 @@ import { CustomAttributeDto, CustomAttributeListDto } from './dto/custom-attribu
 import { CustomAttributesQueryDto } from './dto/custom-attributes-query.dto';
 
 @ApiTags('custom attributes')
-@Controller({ path: 'custom-attributes', version: '1' })
+@Controller({ path: 'custom-attributes', version: API_VERSION })
 export class CustomAttributesController {
   constructor(private readonly service: CustomAttributesService) {}
 

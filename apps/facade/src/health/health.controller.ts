@@ -1,6 +1,7 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../access/access-rule';
 import { describeClockOffset, type VendorConnectionStatus } from '@youmi-facade/vendor-client';
 import { UpstreamService } from '../upstream/upstream.service';
 import { VendorConnectionMonitor } from '../upstream/vendor-connection.monitor';
@@ -8,6 +9,7 @@ import { VendorConnectionMonitor } from '../upstream/vendor-connection.monitor';
 /** How long a readiness probe waits for a fresh token request while the vendor is not known to accept us. */
 const RECHECK_WAIT_MS = 2_000;
 
+@Public()
 @ApiTags('operations')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_VERSION } from '../common/api-version';
 import { ApiV1Operation } from '../common/api-errors.decorator';
 import { IdParamDto } from '../common/id-param.dto';
-import { PageQueryDto } from '../http/page-query.dto';
+import { PageQueryDto } from '../common/page-query.dto';
 import { LabelCategoryDto, LabelCategoryListDto } from './dto/label-category.dto';
 import { LabelCategoriesService } from './label-categories.service';
 
 @ApiTags('labels')
-@Controller({ path: 'label-categories', version: '1' })
+@Controller({ path: 'label-categories', version: API_VERSION })
 export class LabelCategoriesController {
   constructor(private readonly service: LabelCategoriesService) {}
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { UpstreamModule } from '../upstream/upstream.module';
 import { LabelCategoriesController } from './label-categories.controller';
 import { LabelCategoriesService } from './label-categories.service';
 
-@Module({ controllers: [LabelCategoriesController], providers: [LabelCategoriesService] })
+@Module({ imports: [UpstreamModule], controllers: [LabelCategoriesController], providers: [LabelCategoriesService] })
 export class LabelCategoriesModule {}

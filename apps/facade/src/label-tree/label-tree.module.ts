@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { UpstreamModule } from '../upstream/upstream.module';
 import { LabelTreeController } from './label-tree.controller';
 import { LabelTreeService } from './label-tree.service';
 
-@Module({ controllers: [LabelTreeController], providers: [LabelTreeService] })
+@Module({ imports: [UpstreamModule], controllers: [LabelTreeController], providers: [LabelTreeService] })
 export class LabelTreeModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Served } from '../http/served';
+import { Served } from '../http/answers/served';
 import { UpstreamService } from '../upstream/upstream.service';
 
 @Injectable()

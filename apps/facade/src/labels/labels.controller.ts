@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_VERSION } from '../common/api-version';
 import { ApiV1Operation } from '../common/api-errors.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { LabelDto, LabelListDto } from './dto/label.dto';
@@ -7,7 +8,7 @@ import { LabelsQueryDto } from './dto/labels-query.dto';
 import { LabelsService } from './labels.service';
 
 @ApiTags('labels')
-@Controller({ path: 'labels', version: '1' })
+@Controller({ path: 'labels', version: API_VERSION })
 export class LabelsController {
   constructor(private readonly service: LabelsService) {}
 

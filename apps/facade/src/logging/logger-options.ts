@@ -12,19 +12,10 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/health/live', '/health/ready', '/metrics']);
-
-/** The request's path: the logger runs as a mounted middleware, which sees `url` cut to the mount point. */
-function pathOf(req: IncomingMessage): string {
-  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
-  const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
-}
-
 /**
- * JSON logs through pino, one line per request, each carrying the request id. Lines are written to
- * stdout in batches (asynchronously) rather than with one system call each: on the hot path a
- * synchronous write per request cost more than answering. Pino flushes what is buffered at exit.
+ * JSON logs through pino, every line of a request carrying its id. The one line per answered request is
+ * written by RequestOutcomes (for Nest's answers and the server's repeated ones alike), so the request
+ * logger's own line is off. Lines go to stdout in batches (see LogDestination).
  */
 export function loggerOptions(config: FacadeConfig, destination: DestinationStream): Params {
   return {
@@ -33,16 +24,9 @@ export function loggerOptions(config: FacadeConfig, destination: DestinationStre
         level: config.logLevel,
         genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-        // Probes and scrapes come every few seconds; the vendor connection's changes are logged on their own.
-        autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(pathOf(req)) },
-        customLogLevel: (_req, res, error) =>
-          error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        autoLogging: false,
         serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({
-            id: req.id,
-            method: req.method,
-            url: req.url,
-          }),
+          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
       },

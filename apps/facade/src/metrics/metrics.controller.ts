@@ -1,7 +1,9 @@
 import { Controller, Get, Header, VERSION_NEUTRAL } from '@nestjs/common';
+import { Public } from '../access/access-rule';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MetricsService } from './metrics.service';
 
+@Public()
 @ApiTags('operations')
 @Controller({ path: 'metrics', version: VERSION_NEUTRAL })
 export class MetricsController {

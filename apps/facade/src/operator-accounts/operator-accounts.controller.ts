@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_VERSION } from '../common/api-version';
 import { ApiV1Operation } from '../common/api-errors.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { OperatorAccountDto, OperatorAccountListDto } from './dto/operator-account.dto';
@@ -7,7 +8,7 @@ import { OperatorAccountsQueryDto } from './dto/operator-accounts-query.dto';
 import { OperatorAccountsService } from './operator-accounts.service';
 
 @ApiTags('operator accounts')
-@Controller({ path: 'operator-accounts', version: '1' })
+@Controller({ path: 'operator-accounts', version: API_VERSION })
 export class OperatorAccountsController {
   constructor(private readonly service: OperatorAccountsService) {}
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OperatorAccount } from '@youmi-facade/domain';
 import { notFoundProblem } from '../problem/problem';
-import { paginate } from '../http/page-query.dto';
-import { Served } from '../http/served';
+import { paginate } from '../common/page-query.dto';
+import { Served } from '../http/answers/served';
 import type { Fetched } from '../upstream/cache-status';
 import { indexBy } from '../upstream/index-by';
 import { UpstreamService } from '../upstream/upstream.service';

@@ -1,16 +1,16 @@
 import { ArgumentsHost, Catch, HttpException, Inject, Logger, type ExceptionFilter } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import {
-  describeClockOffset,
-  VendorAuthError,
-  VendorError,
-  type UpstreamStatus,
-} from '@youmi-facade/vendor-client';
+import { describeClockOffset, VendorAuthError, VendorError } from '@youmi-facade/vendor-client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
 import { MethodRoutes } from './method-routes';
-import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type Problem } from './problem';
+import { answeredProblem, problem, problemKindOf, PROBLEM_CONTENT_TYPE, ProblemException, type Problem } from './problem';
+
+interface Answer {
+  problem: Problem;
+  headers: Record<string, string>;
+}
 
 /**
  * The one place errors become answers: RFC 9457 bodies for everything, Nest's and Fastify's own
@@ -29,28 +29,14 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { problem, headers } = this.toProblem(exception, request);
-    if (problem.status >= 500) {
-      this.logger.warn(
-        { err: describe(exception), status: problem.status, upstream: problem.upstream },
-        problem.detail,
-      );
-    }
-    const body: Problem = { ...problem, instance: request.url.split('?')[0], requestId: String(request.id) };
-    reply
-      .status(problem.status)
-      .headers(headers)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
-      .header('cache-control', 'no-store');
-    reply.send(JSON.stringify(body));
+    const { problem: body, headers } = this.toProblem(exception, request);
+    if (body.status >= 500) this.logger.warn({ err: describe(exception), status: body.status, upstream: body.upstream }, body.detail);
+    reply.status(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store');
+    reply.send(JSON.stringify(answeredProblem(body, request.url, String(request.id))));
   }
 
-  private toProblem(
-    exception: unknown,
-    request: FastifyRequest,
-  ): { problem: Omit<Problem, 'instance'>; headers: Record<string, string> } {
-    if (exception instanceof ProblemException)
-      return { problem: exception.problem, headers: exception.headers };
+  private toProblem(exception: unknown, request: FastifyRequest): Answer {
+    if (exception instanceof ProblemException) return { problem: exception.problem, headers: exception.headers };
     // Fastify parses the body even of requests that match no route; those are still 404 or 405.
     if (request.routeOptions?.url === undefined) return this.routeNotFound(request);
     if (exception instanceof VendorError) return this.vendorProblem(exception);
@@ -58,142 +44,62 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       if (status === 404) return this.routeNotFound(request);
       const checks = (exception.getResponse() as { details?: unknown }).details;
-      return {
-        problem: { ...plain(status, slugOf(status), httpDetail(exception)), ...(checks ? { checks } : {}) },
-        headers: {},
-      };
+      return { problem: problem(status, problemKindOf(status), httpDetail(exception), checks ? { checks } : {}), headers: {} };
     }
     const status = fastifyStatus(exception);
     if (status !== undefined) {
       if (status === 404) return this.routeNotFound(request);
-      return {
-        problem: plain(
-          status,
-          slugOf(status),
-          status === 415 ? 'Unsupported media type.' : (STATUS_CODES[status] ?? 'Error'),
-        ),
-        headers: {},
-      };
+      return { problem: problem(status, problemKindOf(status), status === 415 ? 'Unsupported media type.' : (STATUS_CODES[status] ?? 'Error')), headers: {} };
     }
     this.logger.error({ err: describe(exception) }, 'unhandled error');
-    return {
-      problem: plain(
-        500,
-        'internal',
-        'The facade failed to answer; the request id identifies it in the logs.',
-      ),
-      headers: {},
-    };
+    return { problem: problem(500, 'internal', 'The facade failed to answer; the request id identifies it in the logs.'), headers: {} };
   }
 
-  private routeNotFound(request: FastifyRequest): {
-    problem: Omit<Problem, 'instance'>;
-    headers: Record<string, string>;
-  } {
-    const allowed = this.routes.allowedMethods(request.url.split('?')[0]);
+  private routeNotFound(request: FastifyRequest): Answer {
+    const path = request.url.split('?')[0];
+    const allowed = this.routes.allowedMethods(path);
     if (allowed.length > 0 && !allowed.includes(request.method)) {
       return {
-        problem: plain(
-          405,
-          'method-not-allowed',
-          `${request.method} is not allowed here; use ${allowed.join(', ')}.`,
-        ),
+        problem: problem(405, 'method-not-allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}.`),
         headers: { allow: allowed.join(', ') },
       };
     }
-    return {
-      problem: plain(
-        404,
-        'not-found',
-        `No resource at ${request.method} ${request.url.split('?')[0].slice(0, 200)}.`,
-      ),
-      headers: {},
-    };
+    return { problem: problem(404, 'not-found', `No resource at ${request.method} ${path.slice(0, 200)}.`), headers: {} };
   }
 
-  private vendorProblem(error: VendorError): {
-    problem: Omit<Problem, 'instance'>;
-    headers: Record<string, string>;
-  } {
-    const upstream = error.upstream
-      ? {
-          code: error.upstream.code,
-          description: error.upstream.meaning,
-          requestId: error.upstream.requestId,
-        }
-      : undefined;
+  private vendorProblem(error: VendorError): Answer {
     switch (error.kind) {
       case 'timeout':
-        return {
-          problem: plain(
-            504,
-            'upstream-timeout',
-            `The vendor did not answer ${error.endpoint} within ${this.config.upstreamTimeoutMs} ms.`,
-          ),
-          headers: {},
-        };
+        return { problem: problem(504, 'upstream-timeout', `The vendor did not answer ${error.endpoint} within ${this.config.upstreamTimeoutMs} ms.`), headers: {} };
       case 'network':
-        return {
-          problem: plain(
-            503,
-            'upstream-unreachable',
-            `The vendor could not be reached for ${error.endpoint}.`,
-          ),
-          headers: { 'retry-after': '5' },
-        };
+        return { problem: problem(503, 'upstream-unreachable', `The vendor could not be reached for ${error.endpoint}.`), headers: { 'retry-after': '5' } };
       case 'circuit-open':
         return {
-          problem: plain(
-            503,
-            'upstream-circuit-open',
-            `Calls to the vendor's ${error.endpoint} are paused after repeated failures.`,
-          ),
+          problem: problem(503, 'upstream-circuit-open', `Calls to the vendor's ${error.endpoint} are paused after repeated failures.`),
           headers: { 'retry-after': '10' },
         };
       case 'malformed-response':
-        return {
-          problem: plain(
-            502,
-            'upstream-malformed',
-            `The vendor answered ${error.endpoint} with a body that is not its documented envelope.`,
-          ),
-          headers: {},
-        };
-      default:
-        return {
-          problem: {
-            ...plain(502, 'upstream-failure', refusalDetail(error)),
-            ...(upstream ? { upstream } : {}),
-          },
-          headers: {},
-        };
+        return { problem: problem(502, 'upstream-malformed', `The vendor answered ${error.endpoint} with a body that is not its documented envelope.`), headers: {} };
+      default: {
+        const status = error.upstream;
+        const upstream = status ? { code: status.code, description: status.meaning, requestId: status.requestId } : undefined;
+        return { problem: problem(502, 'upstream-failure', refusalDetail(error), upstream ? { upstream } : {}), headers: {} };
+      }
     }
   }
 }
 
 /** What the vendor's table says the code means, and for a refusal of ours, what to check. */
 function refusalDetail(error: VendorError): string {
-  const status: UpstreamStatus | undefined = error.upstream;
+  const status = error.upstream;
   if (!status) return `The vendor refused ${error.endpoint}.`;
   const said = `The vendor refused ${error.endpoint} with errmsg ${status.code}: ${status.meaning}${status.wording ? ` (${status.wording})` : ''}.`;
   if (status.class === 'clock') {
-    const offset = error instanceof VendorAuthError ? (error.clockOffsetMs ?? null) : null;
-    const hint = describeClockOffset(offset);
+    const hint = describeClockOffset(error instanceof VendorAuthError ? (error.clockOffsetMs ?? null) : null);
     return `${said} ${hint.charAt(0).toUpperCase()}${hint.slice(1)}; check the host's clock.`;
   }
   if (status.class === 'credentials') return `${said} Check UPSTREAM_APP_ID and UPSTREAM_APP_KEY.`;
   return said;
-}
-
-function plain(status: number, slug: string, detail: string): Omit<Problem, 'instance'> {
-  return { type: problemType(slug), title: STATUS_CODES[status] ?? 'Error', status, detail };
-}
-
-function slugOf(status: number): string {
-  return (STATUS_CODES[status] ?? 'error')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 function httpDetail(exception: HttpException): string {
@@ -211,7 +117,6 @@ function fastifyStatus(exception: unknown): number | undefined {
 
 function describe(exception: unknown): Record<string, unknown> {
   if (exception instanceof VendorError) return exception.toJSON();
-  if (exception instanceof Error)
-    return { name: exception.name, message: exception.message, stack: exception.stack };
+  if (exception instanceof Error) return { name: exception.name, message: exception.message, stack: exception.stack };
   return { value: String(exception) };
 }

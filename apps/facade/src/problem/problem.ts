@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 
 export interface ProblemFieldError {
   field: string;
@@ -27,14 +28,27 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-export function problemType(slug: string): string {
-  return `urn:youmi-facade:problem:${slug}`;
+type ProblemExtras = Pick<Problem, 'errors' | 'upstream' | 'checks'>;
+
+/** The kind of problem a status means when nothing more specific is known: `Not Found` → `not-found`. */
+export function problemKindOf(status: number): string {
+  return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The one builder of problem bodies: `type` names the kind (`urn:youmi-facade:problem:not-found`), `title` the status. */
+export function problem(status: number, kind: string, detail: string, extras: ProblemExtras = {}): Problem {
+  return { type: `urn:youmi-facade:problem:${kind}`, title: STATUS_CODES[status] ?? 'Error', status, detail, ...extras };
+}
+
+/** A problem as answered: with the path it answers (without the query) and the request's id. */
+export function answeredProblem(body: Problem, url: string, requestId: string): Problem {
+  return { ...body, instance: url.split('?')[0].slice(0, 200), requestId };
 }
 
 /** An error that already knows its problem body, and the headers (Retry-After, Allow…) to send with it. */
 export class ProblemException extends HttpException {
   constructor(
-    readonly problem: Omit<Problem, 'instance' | 'requestId'>,
+    readonly problem: Problem,
     readonly headers: Record<string, string> = {},
   ) {
     super(problem.detail, problem.status);
@@ -42,15 +56,10 @@ export class ProblemException extends HttpException {
 }
 
 export function validationProblem(errors: ProblemFieldError[]): ProblemException {
-  return new ProblemException({
-    type: problemType('validation'),
-    title: 'Bad Request',
-    status: 400,
-    detail: `The request has ${errors.length} invalid parameter${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}.`,
-    errors,
-  });
+  const fields = errors.map((e) => e.field).join(', ');
+  return new ProblemException(problem(400, 'validation', `The request has ${errors.length} invalid parameter${errors.length === 1 ? '' : 's'}: ${fields}.`, { errors }));
 }
 
 export function notFoundProblem(detail: string): ProblemException {
-  return new ProblemException({ type: problemType('not-found'), title: 'Not Found', status: 404, detail });
+  return new ProblemException(problem(404, 'not-found', detail));
 }

@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { VALIDATION_MESSAGES } from '../common/validation-messages';
 import type { ProblemFieldError } from './problem';
 
 /** One entry per offending field, with every constraint it broke, in the order the fields came. */
@@ -6,7 +7,7 @@ export function fieldErrors(errors: readonly ValidationError[], prefix = ''): Pr
   return errors.flatMap((error) => {
     const field = prefix + error.property;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) =>
-      rule === 'whitelistValidation' ? `${field} is not a known parameter` : message,
+      rule === 'whitelistValidation' ? VALIDATION_MESSAGES.unknownParameter(field) : message,
     );
     const nested = fieldErrors(error.children ?? [], `${field}.`);
     return own.length > 0 ? [{ field, message: [...new Set(own)].join('; ') }, ...nested] : nested;

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiKeys, presentedApiKey } from '../auth/api-keys';
+import { ApiKeys, presentedApiKey } from '../access/api-keys';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
-import { clientAddress } from '../http/client-address';
+import { clientAddress } from '../http/request/client-address';
 import { RATE_LIMITER } from './rate-limit.tokens';
 import type { RateDecision, RateLimiter } from './rate-limiter';
 
@@ -29,14 +28,7 @@ export class RateLimits {
     this.trustProxy = config.trustProxy;
   }
 
-  /** For the guard: the decision, with its RateLimit-* headers set on the reply. */
-  async decide(request: FastifyRequest, reply: FastifyReply): Promise<RateDecision> {
-    const decision = await this.decideRaw(request.raw);
-    reply.headers(rateLimitHeaders(decision));
-    return decision;
-  }
-
-  /** Synchronous while the limiter counts in memory, so a cached answer needs no promise. */
+  /** Synchronous while the limiter counts in memory, so a repeated answer needs no promise. */
   decideRaw(raw: IncomingMessage): RateDecision | Promise<RateDecision> {
     const decided = raw as Decided;
     const known = decided[DECISION];

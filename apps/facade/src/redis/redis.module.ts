@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
@@ -7,7 +7,6 @@ import { connectRedis } from './redis-connection';
 export const REDIS = Symbol('REDIS');
 
 /** The shared Redis connection when REDIS_URL is set; `null` otherwise (everything stays in memory). */
-@Global()
 @Module({
   providers: [
     {

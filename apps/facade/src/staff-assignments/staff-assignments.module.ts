@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { UpstreamModule } from '../upstream/upstream.module';
 import { StaffAssignmentsController } from './staff-assignments.controller';
 import { StaffAssignmentsService } from './staff-assignments.service';
 
-@Module({ controllers: [StaffAssignmentsController], providers: [StaffAssignmentsService] })
+@Module({ imports: [UpstreamModule], controllers: [StaffAssignmentsController], providers: [StaffAssignmentsService] })
 export class StaffAssignmentsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { paginate, type PageQueryDto } from '../http/page-query.dto';
-import { Served } from '../http/served';
+import { paginate, type PageQueryDto } from '../common/page-query.dto';
+import { Served } from '../http/answers/served';
 import { UpstreamService } from '../upstream/upstream.service';
 
 @Injectable()

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_VERSION } from '../common/api-version';
 import { ApiV1Operation } from '../common/api-errors.decorator';
-import { PageQueryDto } from '../http/page-query.dto';
+import { PageQueryDto } from '../common/page-query.dto';
 import { StaffDto, StaffListDto, StaffOperatorAccountListDto } from './dto/staff.dto';
 import { StaffCodeParamDto, StaffQueryDto } from './dto/staff-query.dto';
 import { StaffService } from './staff.service';
 
 @ApiTags('staff')
-@Controller({ path: 'staff', version: '1' })
+@Controller({ path: 'staff', version: API_VERSION })
 export class StaffController {
   constructor(private readonly service: StaffService) {}
 

@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_VERSION } from '../common/api-version';
 import { ApiV1Operation } from '../common/api-errors.decorator';
-import { PageQueryDto } from '../http/page-query.dto';
+import { PageQueryDto } from '../common/page-query.dto';
 import { DriftReportDto } from './dto/drift-entry.dto';
 import { UpstreamDriftService } from './upstream-drift.service';
 
 @ApiTags('operations')
-@Controller({ path: 'upstream/drift', version: '1' })
+@Controller({ path: 'upstream/drift', version: API_VERSION })
 export class UpstreamDriftController {
   constructor(private readonly service: UpstreamDriftService) {}
 

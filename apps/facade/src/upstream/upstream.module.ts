@@ -1,24 +1,27 @@
-import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VendorError } from '@youmi-facade/vendor-client';
 import { VendorClientModule } from '@youmi-facade/vendor-client/nest';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
+import { MetricsModule } from '../metrics/metrics.module';
 import { MetricsService } from '../metrics/metrics.service';
 import type Redis from 'ioredis';
-import { REDIS } from '../redis/redis.module';
+import { REDIS, RedisModule } from '../redis/redis.module';
 import { MemoryCacheStore, type CacheStore } from './cache-store';
 import { RedisCacheStore } from './redis-cache-store';
 import { DriftRegistry } from './drift-registry';
 import { UpstreamService } from './upstream.service';
 import { VendorCache } from './vendor-cache';
 import { VendorConnectionMonitor } from './vendor-connection.monitor';
+import { VendorMetrics } from './vendor-metrics';
 
 export const CACHE_STORE = Symbol('CACHE_STORE');
 
 /** The vendor client, the cache in front of it, and the mapped resources built from both. */
-@Global()
 @Module({
   imports: [
+    RedisModule,
+    MetricsModule,
     VendorClientModule.forRootAsync({
       inject: [FACADE_CONFIG],
       useFactory: (config: FacadeConfig) => ({
@@ -62,8 +65,9 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
     },
     UpstreamService,
     VendorConnectionMonitor,
+    VendorMetrics,
   ],
-  exports: [UpstreamService, DriftRegistry, VendorCache, VendorClientModule, CACHE_STORE, VendorConnectionMonitor],
+  exports: [UpstreamService, DriftRegistry, VendorConnectionMonitor],
 })
 export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('UpstreamModule');

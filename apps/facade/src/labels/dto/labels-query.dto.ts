@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageQueryDto, toInteger } from '../../http/page-query.dto';
+import { PageQueryDto, toInteger } from '../../common/page-query.dto';
+import { VALIDATION_MESSAGES } from '../../common/validation-messages';
 
 export class LabelsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -12,8 +13,8 @@ export class LabelsQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @Transform(({ value }) => toInteger(value))
-  @IsInt({ message: 'categoryId must be a positive integer' })
-  @Min(1, { message: 'categoryId must be a positive integer' })
-  @Max(2147483647, { message: 'categoryId must be a positive integer' })
+  @IsInt({ message: VALIDATION_MESSAGES.positiveId('categoryId') })
+  @Min(1, { message: VALIDATION_MESSAGES.positiveId('categoryId') })
+  @Max(2147483647, { message: VALIDATION_MESSAGES.positiveId('categoryId') })
   categoryId?: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../http/page-query.dto';
+import { PageQueryDto } from '../../common/page-query.dto';
+import { VALIDATION_MESSAGES } from '../../common/validation-messages';
 
 export const STAFF_STATUS_FILTERS = ['active', 'disabled', 'all'] as const;
 // Control characters have no place in a staff code; refusing them keeps logs and vendor bodies clean.
@@ -25,7 +26,7 @@ export class StaffQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @Length(1, 64)
-  @Matches(PRINTABLE, { message: 'code must not hold control characters' })
+  @Matches(PRINTABLE, { message: VALIDATION_MESSAGES.printable('code') })
   code?: string;
 
   @ApiPropertyOptional({
@@ -43,6 +44,6 @@ export class StaffCodeParamDto {
   @ApiProperty({ description: 'Staff code (员工号; vendor `ad_staff_code`).', example: 'b01', maxLength: 64 })
   @IsString()
   @Length(1, 64)
-  @Matches(PRINTABLE, { message: 'code must not hold control characters' })
+  @Matches(PRINTABLE, { message: VALIDATION_MESSAGES.printable('code') })
   code!: string;
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { MAX_LIMIT, VALIDATION_MESSAGES } from './validation-messages';
 
-export const MAX_LIMIT = 500;
 
 /** `limit`, `offset` and `format`, shared by every list endpoint. */
 export class PageQueryDto {
@@ -17,9 +17,9 @@ export class PageQueryDto {
   @IsOptional()
   @Transform(({ value }) => (value === 'all' ? value : toInteger(value)))
   @ValidateIf((_, value) => value !== 'all')
-  @IsInt({ message: `limit must be an integer from 1 to ${MAX_LIMIT}, or all for CSV export` })
-  @Min(1, { message: `limit must be an integer from 1 to ${MAX_LIMIT}, or all for CSV export` })
-  @Max(MAX_LIMIT, { message: `limit must be an integer from 1 to ${MAX_LIMIT}, or all for CSV export` })
+  @IsInt({ message: VALIDATION_MESSAGES.limit })
+  @Min(1, { message: VALIDATION_MESSAGES.limit })
+  @Max(MAX_LIMIT, { message: VALIDATION_MESSAGES.limit })
   limit?: number | 'all';
 
   @ApiPropertyOptional({
@@ -31,8 +31,8 @@ export class PageQueryDto {
   })
   @IsOptional()
   @Transform(({ value }) => toInteger(value))
-  @IsInt({ message: 'offset must be an integer of 0 or more' })
-  @Min(0, { message: 'offset must be an integer of 0 or more' })
+  @IsInt({ message: VALIDATION_MESSAGES.offset })
+  @Min(0, { message: VALIDATION_MESSAGES.offset })
   offset?: number;
 
   @ApiPropertyOptional({

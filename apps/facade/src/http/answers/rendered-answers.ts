@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { AccessRule } from '../../access/access-rule';
 
 /** An answer as bytes, with the headers it goes out with; kept per URL and format. */
 export interface RenderedAnswer {
@@ -12,6 +14,8 @@ export interface RenderedAnswer {
   freshUntil: number;
   /** The route pattern that rendered it (`/v1/staff/:code`), for the metrics of repeated answers. */
   route: string;
+  /** Its route's access rule, which a repeated answer is held to as well. */
+  access: AccessRule;
 }
 
 const LIMIT = 2000;
@@ -65,6 +69,11 @@ export function formatInUrl(url: string): string | string[] | undefined {
   if (start < 0 || (!url.includes('format', start) && !url.includes('%', start))) return undefined;
   const values = new URLSearchParams(url.slice(start + 1)).getAll('format');
   return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+}
+
+/** A strong ETag from an answer's bytes. */
+export function etagOf(body: Buffer | string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
 export function etagMatches(header: string | undefined, etag: string): boolean {

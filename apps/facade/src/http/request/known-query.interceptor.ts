@@ -1,8 +1,9 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { MethodRoutes } from '../problem/method-routes';
-import { validationProblem } from '../problem/problem';
+import { MethodRoutes } from '../../problem/method-routes';
+import { VALIDATION_MESSAGES } from '../../common/validation-messages';
+import { validationProblem } from '../../problem/problem';
 
 /**
  * Routes without a query DTO (single resources, the label tree) refuse every query parameter, from
@@ -19,7 +20,7 @@ export class KnownQueryInterceptor implements NestInterceptor {
     if (names.length > 0 && !this.routes.takesQuery(request.method, path)) {
       const unknown = this.routes.unknownQueryParameters(request.method, path, names);
       if (unknown.length > 0) {
-        throw validationProblem(unknown.map((field) => ({ field, message: `${field} is not a known parameter` })));
+        throw validationProblem(unknown.map((field) => ({ field, message: VALIDATION_MESSAGES.unknownParameter(field) })));
       }
     }
     return next.handle();

@@ -1,4 +1,4 @@
-import type { CacheStatus } from '../upstream/cache-status';
+import type { CacheStatus } from '../../upstream/cache-status';
 
 /** What an answer is built from: the cache status, version and freshness of the vendor data behind it. */
 interface Basis {
