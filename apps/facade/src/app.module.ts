@@ -6,6 +6,7 @@ import { AccessModule } from './access/access.module';
 import { AdGroupsModule } from './ad-groups/ad-groups.module';
 import type { FacadeConfig } from './config/facade-config';
 import { FacadeConfigModule } from './config/facade-config.module';
+import { ApiDocument } from './docs/api-document';
 import { CustomAttributesModule } from './custom-attributes/custom-attributes.module';
 import { HealthModule } from './health/health.module';
 import { CachedAnswerHandler } from './http/answers/cached-answer.handler';
@@ -57,6 +58,7 @@ export class AppModule {
         { provide: LOG_DESTINATION, useValue: destination },
         LogFlusher,
         RequestOutcomes,
+        ApiDocument,
         MethodRoutes,
         RenderedAnswers,
         CsvColumns,

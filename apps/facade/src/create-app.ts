@@ -6,14 +6,13 @@ import { Logger } from 'nestjs-pino';
 import { createServer } from 'node:http';
 import { AppModule } from './app.module';
 import type { FacadeConfig } from './config/facade-config';
+import { ApiDocument } from './docs/api-document';
 import { setUpDocs } from './docs/docs.setup';
 import { baseHeaders } from './http/answers/answer-headers';
 import { CachedAnswerHandler } from './http/answers/cached-answer.handler';
 import { registerEtagHook } from './http/answers/etag.hook';
-import { CsvColumns } from './http/csv/csv-columns';
 import { requestIdOf } from './http/request/request-id';
 import { RequestOutcomes } from './logging/request-outcomes';
-import { MethodRoutes } from './problem/method-routes';
 import { answeredProblem, problem, PROBLEM_CONTENT_TYPE } from './problem/problem';
 
 /** Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. */
@@ -65,9 +64,7 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
     outcomes.answered(request.raw, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
     done();
   });
-  const document = setUpDocs(app);
-  app.get(MethodRoutes).learn(document.paths);
-  app.get(CsvColumns).learn(document as unknown as Parameters<CsvColumns['learn']>[0]);
+  setUpDocs(app, app.get(ApiDocument));
   const cached = app.get(CachedAnswerHandler);
   fastify.addHook('preClose', (done) => {
     cached.close();

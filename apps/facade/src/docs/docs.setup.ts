@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ProblemDto } from '../common/problem.dto';
+import type { ApiDocument } from './api-document';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
@@ -26,14 +27,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
 }
 
-/** Swagger UI at /docs and the document at /docs/openapi.json. */
-export function setUpDocs(app: INestApplication): OpenAPIObject {
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup(DOCS_PATH, app, document, {
+/** Swagger UI at /docs and the document at /docs/openapi.json, the document built when first asked for. */
+export function setUpDocs(app: INestApplication, document: ApiDocument): void {
+  document.buildWith(() => buildOpenApiDocument(app));
+  SwaggerModule.setup(DOCS_PATH, app, () => document.get(), {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     yamlDocumentUrl: 'docs/openapi.yaml',
     customSiteTitle: 'Youmi facade API',
     swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
   });
-  return document;
 }

@@ -1,4 +1,30 @@
 import { Injectable } from '@nestjs/common';
+import { ApiDocument } from '../docs/api-document';
+
+interface Route {
+  pattern: RegExp;
+  methods: string[];
+  query: Map<string, Set<string>>;
+}
+
+function learn(paths: Record<string, object>): Route[] {
+  return Object.entries(paths).map(([path, operations]) => {
+    const methods = Object.keys(operations)
+      .filter((m) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))
+      .map((m) => m.toUpperCase());
+    if (methods.includes('GET')) methods.push('HEAD');
+    const source = path
+      .split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+');
+    const query = new Map<string, Set<string>>();
+    for (const [method, operation] of Object.entries(operations as Record<string, { parameters?: { in: string; name: string }[] }>)) {
+      const names = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      query.set(method.toUpperCase(), new Set(names));
+    }
+    return { pattern: new RegExp(`^${source}/?$`), methods, query };
+  });
+}
 
 /**
  * Which methods each route answers, learnt from the OpenAPI document, so that a known path asked with
@@ -6,25 +32,13 @@ import { Injectable } from '@nestjs/common';
  */
 @Injectable()
 export class MethodRoutes {
-  private routes: { pattern: RegExp; methods: string[]; query: Map<string, Set<string>> }[] = [];
+  private learnt: Route[] | undefined;
 
-  learn(paths: Record<string, object>): void {
-    this.routes = Object.entries(paths).map(([path, operations]) => {
-      const methods = Object.keys(operations)
-        .filter((m) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))
-        .map((m) => m.toUpperCase());
-      if (methods.includes('GET')) methods.push('HEAD');
-      const source = path
-        .split(/\{[^}]+\}/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('[^/]+');
-      const query = new Map<string, Set<string>>();
-      for (const [method, operation] of Object.entries(operations as Record<string, { parameters?: { in: string; name: string }[] }>)) {
-        const names = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-        query.set(method.toUpperCase(), new Set(names));
-      }
-      return { pattern: new RegExp(`^${source}/?$`), methods, query };
-    });
+  constructor(private readonly document: ApiDocument) {}
+
+  private get routes(): Route[] {
+    this.learnt ??= learn(this.document.get().paths);
+    return this.learnt;
   }
 
   /** Query parameter names the document does not declare for this operation. */

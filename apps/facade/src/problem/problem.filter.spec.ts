@@ -1,4 +1,4 @@
-import { BadRequestException, ServiceUnavailableException, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, Logger, ServiceUnavailableException, type ArgumentsHost } from '@nestjs/common';
 import {
   upstreamStatus,
   VendorAuthError,
@@ -9,13 +9,18 @@ import {
   VendorTimeoutError,
 } from '@youmi-facade/vendor-client';
 import { loadFacadeConfig } from '../config/facade-config';
+import { ApiDocument } from '../docs/api-document';
 import { MethodRoutes } from './method-routes';
 import { notFoundProblem, ProblemException, problem } from './problem';
 import { ProblemFilter } from './problem.filter';
 
+// The filter logs 5xx answers; the assertions here are about what it answers.
+Logger.overrideLogger(false);
+
 const config = loadFacadeConfig({ UPSTREAM_TIMEOUT_MS: '750' });
-const routes = new MethodRoutes();
-routes.learn({ '/v1/staff': { get: {} }, '/v1/staff/{code}': { get: {} } });
+const document = new ApiDocument();
+document.buildWith(() => ({ openapi: '3.0.0', info: { title: 't', version: '1' }, paths: { '/v1/staff': { get: {} }, '/v1/staff/{code}': { get: {} } } }) as never);
+const routes = new MethodRoutes(document);
 const filter = new ProblemFilter(config, routes);
 
 /** What the filter answered for `exception` on a request to `url` (matched to a route unless `routed` is false). */

@@ -1,13 +1,15 @@
 import { Logger } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 
 /**
  * One Redis connection that never makes a request wait on it: commands fail at once while it is down
  * (no offline queue) or after a short timeout, and it keeps reconnecting in the background.
  */
-export function connectRedis(url: string, commandTimeoutMs = 500): Redis {
+export async function connectRedis(url: string, commandTimeoutMs = 500): Promise<Redis> {
   const logger = new Logger('Redis');
-  const redis = new Redis(url, {
+  // Loaded only when REDIS_URL is set: without it the driver would only lengthen every start.
+  const { default: RedisClient } = await import('ioredis');
+  const redis = new RedisClient(url, {
     lazyConnect: false,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,

@@ -14,7 +14,7 @@ export const REDIS = Symbol('REDIS');
       inject: [FACADE_CONFIG],
       useFactory: async (config: FacadeConfig): Promise<Redis | null> => {
         if (!config.redisUrl) return null;
-        const redis = connectRedis(config.redisUrl);
+        const redis = await connectRedis(config.redisUrl);
         // Start with Redis when it answers soon; a Redis that is down must not keep the facade from starting.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 2000);

@@ -3,9 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { AccessPolicy, type AccessOutcome } from '../../access/access-policy';
 import { RequestOutcomes } from '../../logging/request-outcomes';
-import { rateLimitHeaders } from '../../rate-limit/rate-limits';
 import { requestIdOf } from '../request/request-id';
-import { baseHeaders, servedHeaders } from './answer-headers';
+import { repeatedAnswerHeaders } from './answer-headers';
 import { etagMatches, formatInUrl, RenderedAnswers, wantsCsv, type RenderedAnswer } from './rendered-answers';
 
 /**
@@ -62,11 +61,7 @@ export class CachedAnswerHandler {
     // A refusal is Fastify's to answer, with its problem; the decision is kept, never taken twice.
     if (!outcome.allowed) return next();
     try {
-      const headers: Record<string, string> = {
-        ...baseHeaders(requestIdOf(request)),
-        ...(outcome.rate ? rateLimitHeaders(outcome.rate) : {}),
-        ...servedHeaders(answer, 'HIT'),
-      };
+      const headers = repeatedAnswerHeaders(requestIdOf(request), outcome.rate, answer);
       if (etagMatches(request.headers['if-none-match'], answer.etag)) {
         response.writeHead(304, headers).end();
       } else {

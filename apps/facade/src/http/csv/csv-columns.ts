@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiDocument } from '../../docs/api-document';
 
 interface SchemaObject {
   $ref?: string;
@@ -19,9 +20,12 @@ interface Document {
  */
 @Injectable()
 export class CsvColumns {
-  private readonly byRoute = new Map<string, string[]>();
+  private byRoute: Map<string, string[]> | undefined;
 
-  learn(document: Document): void {
+  constructor(private readonly document: ApiDocument) {}
+
+  private learn(document: Document): Map<string, string[]> {
+    const byRoute = new Map<string, string[]>();
     const schemas = document.components?.schemas ?? {};
     const resolve = (schema: SchemaObject | undefined): SchemaObject | undefined => {
       const ref = schema?.$ref ?? schema?.allOf?.find((part) => part.$ref)?.$ref;
@@ -36,12 +40,15 @@ export class CsvColumns {
     for (const [path, operations] of Object.entries(document.paths)) {
       const body = resolve(operations['get']?.responses?.['200']?.content?.['application/json']?.schema);
       const items = body?.properties?.['data']?.items;
-      if (items) this.byRoute.set(path.replace(/\{([^}]+)\}/g, ':$1'), columns(items, ''));
+      if (items) byRoute.set(path.replace(/\{([^}]+)\}/g, ':$1'), columns(items, ''));
     }
+    return byRoute;
   }
 
   /** The columns of the list at this route pattern (Fastify's `/v1/staff/:code/...` form). */
   of(route: string | undefined): string[] | undefined {
-    return route === undefined ? undefined : this.byRoute.get(route);
+    if (route === undefined) return undefined;
+    this.byRoute ??= this.learn(this.document.get() as unknown as Document);
+    return this.byRoute.get(route);
   }
 }
