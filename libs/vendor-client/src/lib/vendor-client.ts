@@ -285,6 +285,8 @@ export class VendorClient {
     }
   }
 
+  // Not cockatiel's retry and timeout policies: they cannot stop before a pause that would pass the
+  // call's deadline, nor give up with the last attempt's own error once it has passed.
   private async attemptWithRetries(
     endpoint: VendorEndpointName,
     request: VendorCallRequest,
