@@ -310,6 +310,26 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
     }
   });
 
+  it('a data call that fails on the network: 503 whose detail is the cause, ready by itself once the vendor answers', async () => {
+    const facade = await startFacade(sim, { CACHE_TTL_SECONDS: '0', CACHE_STALE_SECONDS: '0' });
+    try {
+      await poll(() => readiness(facade.url), (r) => r.status === 200, 10_000);
+      await sim.addFault({ endpoint: 'AdManage', drop: true });
+      expect((await facade.get('/v1/ad-groups')).status).toBe(503);
+      await sim.clearFaults();
+      await sim.addFault({ endpoint: 'GetAccessToken', drop: true, times: 1 });
+      const response = await fetch(`${facade.url}/health/ready`);
+      const body = (await response.json()) as { detail: string; checks: { vendor: { cause: string } } };
+      expect(response.status).toBe(503);
+      expect(body.detail).toBe(`Not ready: ${body.checks.vendor.cause}.`);
+      expect(body.checks.vendor.cause).toMatch(/^the vendor is unreachable \(network on /);
+      // Nothing calls AdManage again: the readiness probe's own token request shows the vendor is back.
+      expect((await poll(() => readiness(facade.url), (r) => r.status === 200, 10_000)).status).toBe(200);
+    } finally {
+      await facade.close();
+    }
+  });
+
   it('/health/live is unaffected by a refusing vendor', async () => {
     const facade = await startFacade(sim, { UPSTREAM_APP_KEY: WRONG_KEY });
     try {

@@ -238,6 +238,18 @@ describe('VendorClient against the simulator', () => {
     expect(c.reachability().lastCallFailedOnNetwork).toBe(true);
   });
 
+  it('is reachable again once a later exchange, a token request included, reaches the vendor', async () => {
+    const c = new VendorClient({ baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey, retry: { maxAttempts: 1 } });
+    await sim.addFault({ endpoint: 'staff', drop: true });
+    await expect(c.getStaff()).rejects.toBeInstanceOf(VendorNetworkError);
+    expect(c.reachability()).toMatchObject({ reachable: false, lastCallFailedOnNetwork: true });
+    expect(c.connection().state).toBe('unreachable');
+    await sim.reset();
+    await c.connect();
+    expect(c.reachability()).toMatchObject({ reachable: true, lastCallFailedOnNetwork: false });
+    expect(c.connection().state).toBe('ok');
+  });
+
   it('reads records of the seed and of a synthetic set in the shape of the wire field table', async () => {
     const synthetic = await startSimulator({ env: { SIM_DATASET: 'synthetic', SIM_SCALE: '0.01' } });
     try {

@@ -1,8 +1,9 @@
-import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access-rule';
-import { describeClockOffset, type VendorConnectionStatus } from '@youmi-facade/vendor-client';
+import { describeClockOffset, type VendorConnectionStatus, type VendorReachability } from '@youmi-facade/vendor-client';
+import { problem, ProblemException } from '../problem/problem';
 import { UpstreamService } from '../upstream/upstream.service';
 import { VendorConnectionMonitor } from '../upstream/vendor-connection.monitor';
 
@@ -22,7 +23,11 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck()
-  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: 200 while the process runs' })
+  @ApiOperation({
+    operationId: 'getLiveness',
+    summary: 'Liveness: 200 while the process runs',
+    description: '200 while the process runs; for a liveness probe. Query parameters are ignored.',
+  })
   live() {
     return this.health.check([]);
   }
@@ -36,8 +41,17 @@ export class HealthController {
     description:
       'The body names the cause of a 503: credentials refused (errmsg and its meaning), timestamps refused (how far apart the clocks are), or the vendor unreachable. It always carries the clock offset to the vendor.',
   })
-  ready() {
-    return this.health.check([() => this.vendor()]);
+  @ApiResponse({
+    status: 503,
+    description: 'Not ready: the vendor refuses our credentials or timestamps, or cannot be reached, and not every resource is cached. `checks.vendor.cause` says which.',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+  })
+  async ready() {
+    try {
+      return await this.health.check([() => this.vendor()]);
+    } catch (error) {
+      throw notReady(error);
+    }
   }
 
   private async vendor() {
@@ -56,19 +70,26 @@ export class HealthController {
       ...(status.refusal ? { refusal: status.refusal } : {}),
     };
     if (status.state === 'ok' && reachability.reachable) return session.up(details);
-    if (await this.upstream.everyResourceCached())
-      return session.up({ ...details, servedFromCache: true, cause: causeOf(status, offsetMs) });
+    const cause = causeOf(status, reachability, offsetMs);
+    if (await this.upstream.everyResourceCached()) return session.up({ ...details, servedFromCache: true, cause });
     return session.down({
       ...details,
-      cause: causeOf(status, offsetMs),
+      cause,
       openCircuits: reachability.openCircuits,
       lastCallFailedOnNetwork: reachability.lastCallFailedOnNetwork,
     });
   }
 }
 
-/** The one line a person reads first on a 503. */
-function causeOf(status: VendorConnectionStatus, offsetMs: number | null): string {
+/** Terminus's 503 as a problem whose detail is the cause, the line a person reads first. */
+function notReady(error: unknown): unknown {
+  if (!(error instanceof ServiceUnavailableException)) return error;
+  const checks = (error.getResponse() as { details?: { vendor?: { cause?: string } } }).details;
+  const cause = checks?.vendor?.cause ?? 'a readiness check failed';
+  return new ProblemException(problem(503, 'service-unavailable', `Not ready: ${cause}.`, { checks }));
+}
+
+function causeOf(status: VendorConnectionStatus, reachability: VendorReachability, offsetMs: number | null): string {
   const refusal = status.refusal ? `errmsg ${status.refusal.code}, ${status.refusal.meaning}` : '';
   switch (status.state) {
     case 'credentials-refused':
@@ -80,6 +101,8 @@ function causeOf(status: VendorConnectionStatus, offsetMs: number | null): strin
     case 'unknown':
       return 'the vendor has not answered yet';
     default:
-      return 'a vendor circuit is open after repeated failures';
+      return reachability.openCircuits.length > 0
+        ? `calls to ${reachability.openCircuits.join(', ')} are suspended after repeated failures (circuit open)`
+        : 'the latest vendor call failed on the network';
   }
 }

@@ -52,10 +52,11 @@ export interface VendorCallRequest {
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open';
 
-/** A snapshot for readiness checks: is any circuit open, and did the last call fail on the wire. */
+/** A snapshot for readiness checks: is any circuit open, and did the last exchange fail on the wire. */
 export interface VendorReachability {
   reachable: boolean;
   openCircuits: string[];
+  /** The latest exchange with the vendor, a call or a token request, failed on the network or timed out. */
   lastCallFailedOnNetwork: boolean;
 }
 
@@ -112,7 +113,7 @@ export class VendorClient {
       send: (url, init) => this.exchange('GetAccessToken', url, init, 1, Date.now() + this.options.timeoutMs),
       read: (endpoint, exchange, attempts) => this.read(endpoint, exchange, attempts),
       clock: this.vendorClock,
-      obtained: () => this.vendorConnection.succeeded(),
+      obtained: () => this.answered(),
     });
     if (options.onCall) this.listeners.add(options.onCall);
     if (options.onClock) this.clockListeners.add(options.onClock);
@@ -200,10 +201,10 @@ export class VendorClient {
     try {
       await this.tokens.renew();
     } catch (error) {
-      this.vendorConnection.failed(error);
+      this.failed(error);
       throw error;
     }
-    this.vendorConnection.succeeded();
+    this.answered();
     return { tokenExpiresAt: this.tokens.expiresAt };
   }
 
@@ -253,8 +254,7 @@ export class VendorClient {
     const breaker = this.breakers.get(endpoint) as CircuitBreakerPolicy;
     try {
       const response = await breaker.execute(() => this.attemptWithRetries(endpoint, request, state));
-      this.lastCallFailedOnNetwork = false;
-      this.vendorConnection.succeeded();
+      this.answered();
       this.emit({
         endpoint: path,
         outcome: 'success',
@@ -268,10 +268,7 @@ export class VendorClient {
         raw instanceof BrokenCircuitError
           ? new VendorCircuitOpenError({ endpoint: path, attempts: state.attempts })
           : raw;
-      if (error instanceof VendorError && error.kind !== 'circuit-open') {
-        this.lastCallFailedOnNetwork = error.kind === 'network' || error.kind === 'timeout';
-      }
-      this.vendorConnection.failed(error);
+      this.failed(error);
       this.emit({
         endpoint: path,
         outcome: outcomeOf(error),
@@ -283,6 +280,18 @@ export class VendorClient {
       });
       throw error;
     }
+  }
+
+  private answered(): void {
+    this.lastCallFailedOnNetwork = false;
+    this.vendorConnection.succeeded();
+  }
+
+  private failed(error: unknown): void {
+    if (error instanceof VendorError && error.kind !== 'circuit-open') {
+      this.lastCallFailedOnNetwork = error.kind === 'network' || error.kind === 'timeout';
+    }
+    this.vendorConnection.failed(error);
   }
 
   // Not cockatiel's retry and timeout policies: they cannot stop before a pause that would pass the
