@@ -1,3 +1,4 @@
+import { getToken, valuesOf, vendorCall } from '@youmi-facade/testing';
 import { useFacade } from './facade-harness';
 
 const ctx = useFacade();
@@ -205,12 +206,25 @@ describe('custom attributes', () => {
 });
 
 describe('upstream drift', () => {
-  it('reports what the seed sent that the contract did not expect, with counts and times', async () => {
+  it('reports what the seed sent that the facade did not expect, with counts and times', async () => {
     await json('/v1/operator-accounts');
     const { body } = await json('/v1/upstream/drift');
     const entry = body.data.find((d: { endpoint: string; field: string }) => d.endpoint === 'WeCaht' && d.field === 'ad_wechat_addtime');
     expect(entry).toMatchObject({ kind: 'unparseable', sample: '添加时间', count: expect.any(Number) });
     expect(Date.parse(entry.firstSeen)).not.toBeNaN();
     expect(body.meta.total).toBe(body.data.length);
+  });
+
+  it('counts each drifted value once per vendor answer, however many resources are built from it', async () => {
+    const raw = await vendorCall(ctx.sim, await getToken(ctx.sim), 'WeCaht', { query: { ad_wechat_lei: 0 } });
+    const drifted = valuesOf(raw).filter((record) => record['ad_wechat_addtime'] === '添加时间').length;
+    expect(drifted).toBeGreaterThan(0);
+    const count = async () =>
+      (await json('/v1/upstream/drift')).body.data.find(
+        (d: { endpoint: string; field: string; sample: string }) => d.endpoint === 'WeCaht' && d.field === 'ad_wechat_addtime' && d.sample === '添加时间',
+      ).count;
+    // The merged list and the wechat-only list are both built from the one answer of WeCaht?ad_wechat_lei=0.
+    for (const path of ['/v1/operator-accounts', '/v1/operator-accounts?kind=wechat', '/v1/staff-assignments']) await json(path);
+    expect(await count()).toBe(drifted);
   });
 });

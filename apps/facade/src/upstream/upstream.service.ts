@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { DriftSink, StaffOperatorAccount } from '@youmi-facade/domain';
-import { mapStaffOperatorAccounts, readsOf, RESOURCES, type ResourceName, type ResourceRecord, type VendorRead } from '@youmi-facade/mapping';
+import {
+  ENDPOINT_MAPPERS,
+  mapStaffOperatorAccounts,
+  readsOf,
+  RESOURCES,
+  type ResourceName,
+  type ResourceRecord,
+  type VendorRead,
+} from '@youmi-facade/mapping';
 import { VendorClient, VendorEnvelopeError } from '@youmi-facade/vendor-client';
 import { combineFetched, type Fetched } from './cache-status';
 import { DriftRegistry } from './drift-registry';
@@ -10,15 +18,19 @@ import { VendorCache } from './vendor-cache';
 export class UnknownStaffCodeError extends Error {}
 
 const NO_SUCH_STAFF_CODE = 200010;
+const IGNORE_DRIFT: DriftSink = () => undefined;
 const EVERY_RESOURCE = Object.keys(RESOURCES) as ResourceName[];
 
 /**
  * The vendor's data as domain models: each resource of the mapping's table is built from its cached
- * vendor reads, once per new vendor answer (memoised on the answers' versions).
+ * vendor reads, once per new vendor answer (memoised on the answers' versions). Drift is recorded once
+ * per vendor answer, by mapping that answer alone, however many resources are built from it.
  */
 @Injectable()
 export class UpstreamService {
   private readonly derived = new Map<string, { version: string; value: unknown }>();
+  /** The version of each read's answer whose drift is recorded. */
+  private readonly driftChecked = new Map<string, string>();
 
   constructor(
     private readonly client: VendorClient,
@@ -71,14 +83,21 @@ export class UpstreamService {
     };
   }
 
+  private recordDrift(read: VendorRead, answer: Fetched<unknown[]>): void {
+    if (this.driftChecked.get(read.key) === answer.version) return;
+    this.driftChecked.set(read.key, answer.version);
+    ENDPOINT_MAPPERS[read.endpoint](answer.value, this.drift.sink);
+  }
+
   private async derive<T>(name: string, reads: readonly VendorRead[], build: (values: unknown[][], sink: DriftSink) => T): Promise<Fetched<T>> {
     const fetched = await Promise.all(reads.map((read) => this.cache.fetch(read.key, this.load(read))));
     const basis = combineFetched(fetched);
     const memo = this.derived.get(name);
     if (memo && memo.version === basis.version) return { ...basis, value: memo.value as T };
+    reads.forEach((read, i) => this.recordDrift(read, fetched[i]));
     const value = build(
       fetched.map((f) => f.value),
-      this.drift.sink,
+      IGNORE_DRIFT,
     );
     this.derived.set(name, { version: basis.version, value });
     return { ...basis, value };
