@@ -1,4 +1,4 @@
-import { VersioningType } from '@nestjs/common';
+import { Logger as NestLogger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import Fastify, { type FastifyReply } from 'fastify';
@@ -11,9 +11,11 @@ import { setUpDocs } from './docs/docs.setup';
 import { baseHeaders } from './http/answers/answer-headers';
 import { CachedAnswerHandler } from './http/answers/cached-answer.handler';
 import { registerEtagHook } from './http/answers/etag.hook';
+import { answerClientError, clientErrorProblem, type ParserError } from './http/request/client-errors';
+import { parseQuery } from './http/request/query-parser';
 import { requestIdOf } from './http/request/request-id';
 import { RequestOutcomes } from './logging/request-outcomes';
-import { answeredProblem, problem, PROBLEM_CONTENT_TYPE } from './problem/problem';
+import { answeredProblem, PROBLEM_CONTENT_TYPE } from './problem/problem';
 
 /** Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. */
 export async function createFacadeApp(config: FacadeConfig): Promise<NestFastifyApplication> {
@@ -23,10 +25,16 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   const fastify = Fastify({
     serverFactory: (handler, options) => {
       const server = createServer((request, response) =>
-        bound.cached ? bound.cached.handle(request, response, () => handler(request, response)) : handler(request, response),
+        bound.cached
+          ? bound.cached.handle(request, response, () => handler(request, response))
+          : handler(request, response),
       );
       // What Fastify sets on a server it creates itself (its defaults are filled in by now).
-      const timeouts = options as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+      const timeouts = options as {
+        keepAliveTimeout?: number;
+        requestTimeout?: number;
+        connectionTimeout?: number;
+      };
       if (timeouts.keepAliveTimeout !== undefined) server.keepAliveTimeout = timeouts.keepAliveTimeout;
       if (timeouts.requestTimeout !== undefined) server.requestTimeout = timeouts.requestTimeout;
       server.setTimeout(timeouts.connectionTimeout ?? 0);
@@ -35,16 +43,20 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
     logger: false,
     trustProxy: config.trustProxy,
     // Long path parameters reach validation (a 400 naming the field) instead of Fastify's own 414.
-    routerOptions: { maxParamLength: 2048 },
-    // Malformed URLs are refused before routing; they still get a problem body.
+    routerOptions: { maxParamLength: 2048, querystringParser: parseQuery },
+    // Requests refused before routing still get a problem body with a request id: by the parser…
+    clientErrorHandler: (error, socket) =>
+      answerClientError(error as unknown as ParserError, socket, (requestId, body) =>
+        new NestLogger('ClientError').warn({ requestId, status: body.status }, body.detail),
+      ),
+    // …or by Fastify, for a URL it cannot decode.
     frameworkErrors: (error, request, reply) => {
-      const body = problem(400, 'validation', 'The request URL is malformed (bad percent-encoding or characters).', {
-        errors: [{ field: 'path', message: error.message }],
-      });
+      const body = clientErrorProblem(error);
       void (reply as FastifyReply)
-        .code(400)
+        .code(body.status)
         .headers(baseHeaders(request.id))
         .header('content-type', PROBLEM_CONTENT_TYPE)
+        .header('cache-control', 'no-store')
         .send(JSON.stringify(answeredProblem(body, request.url, request.id)));
     },
     // The request id comes from X-Request-Id when it is sane, and is shared with pino through the raw request.
@@ -54,14 +66,23 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
     reply.headers(baseHeaders(request.id));
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(fastify), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter(fastify),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   app.enableVersioning({ type: VersioningType.URI });
   app.enableShutdownHooks();
   registerEtagHook(fastify);
   const outcomes = app.get(RequestOutcomes);
   fastify.addHook('onResponse', (request, reply, done) => {
-    outcomes.answered(request.raw, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
+    outcomes.answered(
+      request.raw,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime,
+    );
     done();
   });
   setUpDocs(app, app.get(ApiDocument));

@@ -36,12 +36,35 @@ describe('bad input answers 400 naming every offending field', () => {
     [`/v1/operator-accounts/${'9'.repeat(300)}`, ['id']],
     [`/v1/staff/${'b'.repeat(120)}`, ['code']],
     ['/v1/staff/%E2', ['path']],
+    ['/v1/staff?status=%E5%9', ['status']],
+    ['/v1/label-tree?x=%zz', ['x']],
+    ['/v1/operator-accounts?q=%E7%8E%8B&kind=%E5', ['kind']],
   ])('%s', async (path, fields) => {
     const { status, body } = await problem(path);
     expect(status).toBe(400);
     expect(body.type).toBe('urn:youmi-facade:problem:validation');
     expect(body.errors?.map((e) => e.field).sort()).toEqual([...fields].sort());
     for (const error of body.errors ?? []) expect(error.message).toEqual(expect.any(String));
+  });
+
+  it('says how to percent-encode a parameter that is not', async () => {
+    const { body } = await problem('/v1/operator-accounts?q=%E5%9');
+    expect(body.errors).toEqual([{ field: 'q', message: expect.stringMatching(/^q is not valid percent-encoding: .*%E7%8E%8B/) }]);
+    expect((await ctx.facade.get('/v1/operator-accounts?q=%E7%8E%8B')).status).toBe(200);
+  });
+
+  it('says the range a paging parameter takes', async () => {
+    const { body } = await problem('/v1/staff?offset=10000001&limit=501');
+    expect(body.errors).toEqual([
+      { field: 'limit', message: 'limit must be an integer from 1 to 500, or all for CSV export' },
+      { field: 'offset', message: 'offset must be an integer from 0 to 10000000' },
+    ]);
+  });
+
+  it('operations routes ignore query parameters they do not use (a monitor\'s cache-buster)', async () => {
+    for (const path of ['/health/live?probe=1', '/health/ready?t=1', '/metrics?x=1']) {
+      expect((await ctx.facade.get(path)).status).toBe(200);
+    }
   });
 
   it('validates ids and parameters before any vendor call', async () => {
