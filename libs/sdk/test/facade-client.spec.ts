@@ -48,6 +48,22 @@ describe('the SDK against a live facade (bundled simulator)', () => {
     expect(invalid.problem.errors?.map((e) => e.field)).toEqual(['limit']);
   });
 
+  it('exports a list as CSV text, every row by default', async () => {
+    const csv = await client.csv('listOperatorAccounts', { kind: 'wechat', sort: '-friendCount' });
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(header.split(',')).toEqual(expect.arrayContaining(['id', 'wechatId', 'authorizations.monitoring']));
+    expect(rows).toHaveLength(4);
+    expect(rows[0].startsWith('3516,')).toBe(true);
+    expect(await client.csv('listStaff', { limit: 1 })).toMatch(/^\uFEFF[^\r]+\r\n[^\r]+\r\n$/);
+    const refused = await rejection(client.csv('listStaff', { status: 'gone' as 'active' }));
+    expect(refused.problem.errors?.map((e) => e.field)).toEqual(['status']);
+  });
+
+  it('refuses format=csv on a JSON operation, pointing at csv()', async () => {
+    const listStaff = client.listStaff as (query: object) => Promise<unknown>;
+    await expect(listStaff({ format: 'csv' })).rejects.toThrow(/csv\('listStaff', query\)/);
+  });
+
   it('sends the API key, and without it gets a 401 problem', async () => {
     const anonymous = createFacadeClient({ baseUrl: facade.origin });
     const refused = await rejection(anonymous.listStaff());

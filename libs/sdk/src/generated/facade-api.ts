@@ -191,7 +191,7 @@ export interface DriftEntryDto {
    */
   firstSeen: string;
   /**
-   * unknown-field: a field the contract does not know; wrong-type: another JSON type than documented; unparseable: a value that cannot be read (a time that is not a time); malformed-json: a JSON-in-a-string field that does not parse.
+   * unknown-field: a field the facade does not know; wrong-type: another JSON type than documented; unparseable: a value that cannot be read (a time that is not a time); malformed-json: a JSON-in-a-string field that does not parse.
    * @example "unparseable"
    */
   kind: DriftKind;
@@ -208,7 +208,7 @@ export interface DriftEntryDto {
   sample: string;
 }
 
-/** unknown-field: a field the contract does not know; wrong-type: another JSON type than documented; unparseable: a value that cannot be read (a time that is not a time); malformed-json: a JSON-in-a-string field that does not parse. */
+/** unknown-field: a field the facade does not know; wrong-type: another JSON type than documented; unparseable: a value that cannot be read (a time that is not a time); malformed-json: a JSON-in-a-string field that does not parse. */
 export type DriftKind =
   | "unknown-field"
   | "wrong-type"
@@ -682,7 +682,7 @@ export type ContentType =
   | "text/plain";
 
 export class HttpClient<SecurityDataType = unknown> {
-  public baseUrl: string = "";
+  public baseUrl: string = "/";
   private securityData: SecurityDataType | null = null;
   private securityWorker?: ApiConfig<SecurityDataType>["securityWorker"];
   private abortControllers = new Map<CancelToken, AbortController>();
@@ -888,6 +888,8 @@ export class HttpClient<SecurityDataType = unknown> {
 /**
  * @title Youmi facade API
  * @version 1
+ * @license UNLICENSED: for the internal services of its owner
+ * @baseUrl /
  * @contact
  *
  * A clean, versioned REST API over the 友米聚合 (Youmi) basic-data open API: operator accounts, staff, labels,
@@ -911,7 +913,7 @@ export class Api<
      * @request GET:/metrics
      */
     getMetrics: (params: RequestParams = {}) =>
-      this.request<string, any>({
+      this.request<string, void>({
         path: `/metrics`,
         method: "GET",
         ...params,
@@ -919,7 +921,7 @@ export class Api<
   };
   health = {
     /**
-     * No description
+     * @description 200 while the process runs; for a liveness probe. Query parameters are ignored.
      *
      * @tags operations
      * @name GetLiveness
@@ -956,7 +958,7 @@ export class Api<
           /** @example "ok" */
           status?: string;
         },
-        {
+        void | {
           /** @example {"database":{"status":"up"},"redis":{"status":"down","message":"Could not connect"}} */
           details?: Record<
             string,
@@ -1029,7 +1031,7 @@ export class Api<
           /** @example "ok" */
           status?: string;
         },
-        {
+        void | {
           /** @example {"database":{"status":"up"},"redis":{"status":"down","message":"Could not connect"}} */
           details?: Record<
             string,
@@ -1066,7 +1068,7 @@ export class Api<
   };
   v1 = {
     /**
-     * No description
+     * @description The operator accounts (运营号) the vendor knows, both kinds merged by id unless `kind` picks one, with text search over WeChat id, nickname and device number, sorted by id, friend count or add time. Lists also answer CSV.
      *
      * @tags operator accounts
      * @name ListOperatorAccounts
@@ -1088,15 +1090,14 @@ export class Api<
         kind?: "wechat" | "wecom";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1121,7 +1122,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<OperatorAccountListDto, ProblemDto>({
+      this.request<OperatorAccountListDto, void | ProblemDto>({
         path: `/v1/operator-accounts`,
         method: "GET",
         query: query,
@@ -1131,7 +1132,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description One operator account by its vendor id (`ad_wechat_id`), of either kind.
      *
      * @tags operator accounts
      * @name GetOperatorAccount
@@ -1140,7 +1141,7 @@ export class Api<
      * @secure
      */
     getOperatorAccount: (id: number, params: RequestParams = {}) =>
-      this.request<OperatorAccountDto, ProblemDto>({
+      this.request<OperatorAccountDto, void | ProblemDto>({
         path: `/v1/operator-accounts/${id}`,
         method: "GET",
         secure: true,
@@ -1149,7 +1150,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description The staff (员工) of the merchant, ordered by code, filtered by status, exact code or part of the name (filters are applied by the facade over the whole vendor list). Lists also answer CSV.
      *
      * @tags staff
      * @name ListStaff
@@ -1173,12 +1174,10 @@ export class Api<
         format?: "json" | "csv";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
          * Case-insensitive substring of the staff name (员工姓名; vendor `ad_staff_name`).
          * @maxLength 100
@@ -1186,8 +1185,9 @@ export class Api<
          */
         name?: string;
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1200,7 +1200,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<StaffListDto, ProblemDto>({
+      this.request<StaffListDto, void | ProblemDto>({
         path: `/v1/staff`,
         method: "GET",
         query: query,
@@ -1210,7 +1210,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description One staff member by code; 404 when no staff member has it.
      *
      * @tags staff
      * @name GetStaff
@@ -1219,7 +1219,7 @@ export class Api<
      * @secure
      */
     getStaff: (code: string, params: RequestParams = {}) =>
-      this.request<StaffDto, ProblemDto>({
+      this.request<StaffDto, void | ProblemDto>({
         path: `/v1/staff/${code}`,
         method: "GET",
         secure: true,
@@ -1228,7 +1228,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description The operator accounts one staff member manages, by account id; 404 when no staff member has the code (in the staff list or at the vendor).
      *
      * @tags staff
      * @name ListStaffOperatorAccounts
@@ -1246,15 +1246,14 @@ export class Api<
         format?: "json" | "csv";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1262,7 +1261,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<StaffOperatorAccountListDto, ProblemDto>({
+      this.request<StaffOperatorAccountListDto, void | ProblemDto>({
         path: `/v1/staff/${code}/operator-accounts`,
         method: "GET",
         query: query,
@@ -1272,7 +1271,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description Every staff member's operator accounts, one item per pair, ordered by staff code then account id.
      *
      * @tags staff
      * @name ListStaffAssignments
@@ -1289,15 +1288,14 @@ export class Api<
         format?: "json" | "csv";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1305,7 +1303,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<StaffAssignmentListDto, ProblemDto>({
+      this.request<StaffAssignmentListDto, void | ProblemDto>({
         path: `/v1/staff-assignments`,
         method: "GET",
         query: query,
@@ -1315,7 +1313,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description The label categories by id: those of the vendor's category list plus any category that only label rows mention.
      *
      * @tags labels
      * @name ListLabelCategories
@@ -1332,15 +1330,14 @@ export class Api<
         format?: "json" | "csv";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1348,7 +1345,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<LabelCategoryListDto, ProblemDto>({
+      this.request<LabelCategoryListDto, void | ProblemDto>({
         path: `/v1/label-categories`,
         method: "GET",
         query: query,
@@ -1358,7 +1355,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description One label category by id, including categories that only label rows mention.
      *
      * @tags labels
      * @name GetLabelCategory
@@ -1367,7 +1364,7 @@ export class Api<
      * @secure
      */
     getLabelCategory: (id: number, params: RequestParams = {}) =>
-      this.request<LabelCategoryDto, ProblemDto>({
+      this.request<LabelCategoryDto, void | ProblemDto>({
         path: `/v1/label-categories/${id}`,
         method: "GET",
         secure: true,
@@ -1376,7 +1373,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description The labels by id, optionally of one category.
      *
      * @tags labels
      * @name ListLabels
@@ -1400,15 +1397,14 @@ export class Api<
         format?: "json" | "csv";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1416,7 +1412,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<LabelListDto, ProblemDto>({
+      this.request<LabelListDto, void | ProblemDto>({
         path: `/v1/labels`,
         method: "GET",
         query: query,
@@ -1426,7 +1422,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description One label by id.
      *
      * @tags labels
      * @name GetLabel
@@ -1435,7 +1431,7 @@ export class Api<
      * @secure
      */
     getLabel: (id: number, params: RequestParams = {}) =>
-      this.request<LabelDto, ProblemDto>({
+      this.request<LabelDto, void | ProblemDto>({
         path: `/v1/labels/${id}`,
         method: "GET",
         secure: true,
@@ -1444,7 +1440,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description Every category with its labels, not paged: categories by id, labels in each by id, empty categories included. JSON only.
      *
      * @tags labels
      * @name GetLabelTree
@@ -1453,7 +1449,7 @@ export class Api<
      * @secure
      */
     getLabelTree: (params: RequestParams = {}) =>
-      this.request<LabelTreeDto, ProblemDto>({
+      this.request<LabelTreeDto, void | ProblemDto>({
         path: `/v1/label-tree`,
         method: "GET",
         secure: true,
@@ -1462,7 +1458,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description The ad groups (投放组) by id, with their operator account ids, the accounts' WeChat ids and QR codes, and the region named from its division code.
      *
      * @tags ad groups
      * @name ListAdGroups
@@ -1479,15 +1475,14 @@ export class Api<
         format?: "json" | "csv";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1495,7 +1490,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<AdGroupListDto, ProblemDto>({
+      this.request<AdGroupListDto, void | ProblemDto>({
         path: `/v1/ad-groups`,
         method: "GET",
         query: query,
@@ -1505,7 +1500,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description One ad group by id.
      *
      * @tags ad groups
      * @name GetAdGroup
@@ -1514,7 +1509,7 @@ export class Api<
      * @secure
      */
     getAdGroup: (id: number, params: RequestParams = {}) =>
-      this.request<AdGroupDto, ProblemDto>({
+      this.request<AdGroupDto, void | ProblemDto>({
         path: `/v1/ad-groups/${id}`,
         method: "GET",
         secure: true,
@@ -1523,7 +1518,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description The friends' custom attributes, ordered by sort then id, optionally of one type, with their options.
      *
      * @tags custom attributes
      * @name ListCustomAttributes
@@ -1540,15 +1535,14 @@ export class Api<
         format?: "json" | "csv";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1561,7 +1555,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<CustomAttributeListDto, ProblemDto>({
+      this.request<CustomAttributeListDto, void | ProblemDto>({
         path: `/v1/custom-attributes`,
         method: "GET",
         query: query,
@@ -1571,7 +1565,7 @@ export class Api<
       }),
 
     /**
-     * No description
+     * @description One custom attribute by id.
      *
      * @tags custom attributes
      * @name GetCustomAttribute
@@ -1580,7 +1574,7 @@ export class Api<
      * @secure
      */
     getCustomAttribute: (id: number, params: RequestParams = {}) =>
-      this.request<CustomAttributeDto, ProblemDto>({
+      this.request<CustomAttributeDto, void | ProblemDto>({
         path: `/v1/custom-attributes/${id}`,
         method: "GET",
         secure: true,
@@ -1591,9 +1585,9 @@ export class Api<
     /**
      * @description Per vendor endpoint, field and kind: unknown fields, wrong types, unparseable values and malformed JSON, with counts and first/last seen.
      *
-     * @tags operations
+     * @tags upstream
      * @name GetUpstreamDrift
-     * @summary What the vendor sent that the contract did not expect
+     * @summary What the vendor sent that the facade did not expect
      * @request GET:/v1/upstream/drift
      * @secure
      */
@@ -1606,15 +1600,14 @@ export class Api<
         format?: "json" | "csv";
         /**
          * Items per page, 1 to 500 (default 50). CSV export (`format=csv` or `Accept: text/csv`) also takes `limit=all` for every row.
-         * @min 1
-         * @max 500
          * @default 50
          * @example 50
          */
-        limit?: number;
+        limit?: number | "all";
         /**
-         * Items to skip (default 0).
+         * Items to skip (default 0), at most 10000000.
          * @min 0
+         * @max 10000000
          * @default 0
          * @example 0
          */
@@ -1622,7 +1615,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<DriftReportDto, ProblemDto>({
+      this.request<DriftReportDto, void | ProblemDto>({
         path: `/v1/upstream/drift`,
         method: "GET",
         query: query,

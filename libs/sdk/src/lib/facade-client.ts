@@ -22,10 +22,18 @@ export interface FacadeClientOptions {
 }
 
 type V1 = Api<unknown>['v1'];
-type Unwrapped<F> = F extends (...args: infer A) => Promise<HttpResponse<infer D, unknown>> ? (...args: A) => Promise<D> : never;
+/** A list's query as JSON takes it: CSV (`format`, `limit=all`) is `csv()`'s, which answers text. */
+type JsonQuery<Q> = Q extends { format?: unknown; limit?: unknown } ? Omit<Q, 'format' | 'limit'> & { limit?: number } : Q;
+type JsonArgs<A extends unknown[]> = A extends [query?: infer Q, params?: infer P] ? [query?: JsonQuery<Q>, params?: P] : A;
+type Unwrapped<F> = F extends (...args: infer A) => Promise<HttpResponse<infer D, unknown>> ? (...args: JsonArgs<A>) => Promise<D> : never;
 
 /** Every `/v1` operation of the generated client, answering the body itself and throwing problems. */
 export type FacadeOperations = { [K in keyof V1]: Unwrapped<V1[K]> };
+
+type CsvOperation = {
+  [K in keyof V1]: NonNullable<Parameters<V1[K]>[0]> extends { format?: infer F } ? ('csv' extends F ? K : never) : never;
+}[keyof V1];
+type CsvQuery<K extends CsvOperation> = Omit<NonNullable<Parameters<V1[K]>[0]>, 'format' | 'offset'>;
 
 type ListOperation = {
   [K in keyof FacadeOperations]: Awaited<ReturnType<FacadeOperations[K]>> extends { data: unknown[]; meta: ListMetaDto } ? K : never;
@@ -39,6 +47,11 @@ export interface FacadeClient extends FacadeOperations {
   readonly api: Api<unknown>;
   /** Every item of a list, fetched page by page (500 a page unless `limit` says otherwise). */
   all<K extends ListOperation>(operation: K, query?: Omit<QueryOf<K>, 'offset'>): AsyncGenerator<ItemOf<K>>;
+  /**
+   * A list as CSV text (UTF-8 with a BOM, dotted column names), every row unless `limit` says otherwise:
+   * `await facade.csv('listStaff', { status: 'active' })`.
+   */
+  csv<K extends CsvOperation>(operation: K, query?: CsvQuery<K>): Promise<string>;
 }
 
 export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
@@ -50,6 +63,9 @@ export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
   const operations = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const [name, operation] of Object.entries(api.v1) as [string, (...args: unknown[]) => Promise<HttpResponse<unknown, unknown>>][]) {
     operations[name] = async (...args) => {
+      if ((args[0] as { format?: unknown } | undefined)?.format === 'csv') {
+        throw new TypeError(`${name}() answers JSON; ask for CSV with csv('${name}', query), which answers the text.`);
+      }
       try {
         return (await operation(...args)).data;
       } catch (thrown) {
@@ -70,12 +86,22 @@ export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
         if (page.data.length === 0 || offset >= page.meta.total) return;
       }
     },
+    async csv<K extends CsvOperation>(operation: K, query?: CsvQuery<K>): Promise<string> {
+      const list = api.v1[operation] as unknown as (q: object, params: object) => Promise<HttpResponse<unknown, unknown>>;
+      try {
+        // Decoded as bytes so that the BOM spreadsheets need is kept (Response.text() drops it).
+        const bytes = (await list({ limit: 'all', ...query, format: 'csv' }, { format: 'arrayBuffer' })).data as ArrayBuffer;
+        return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      } catch (thrown) {
+        throw asProblem(thrown);
+      }
+    },
   });
 }
 
 function asProblem(thrown: unknown): unknown {
   if (thrown instanceof Response) {
-    const error = (thrown as HttpResponse<unknown, unknown>).error;
+    const error = parsed((thrown as HttpResponse<unknown, unknown>).error);
     if (error !== null && typeof error === 'object' && 'status' in error && 'title' in error) {
       return new FacadeProblemError(thrown.status, error as ProblemDto);
     }
@@ -87,4 +113,14 @@ function asProblem(thrown: unknown): unknown {
     });
   }
   return thrown;
+}
+
+/** A problem read as bytes (by `csv()`) is still a problem. */
+function parsed(error: unknown): unknown {
+  if (!(error instanceof ArrayBuffer)) return error;
+  try {
+    return JSON.parse(new TextDecoder().decode(error)) as unknown;
+  } catch {
+    return error;
+  }
 }
