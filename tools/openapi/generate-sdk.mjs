@@ -1,5 +1,5 @@
 // Generates the SDK's types and HTTP client from the committed apps/facade/openapi.json, so the SDK
-// follows the contract's document and is never edited by hand. `npm run openapi` runs it.
+// follows the API's document and is never edited by hand. `npm run openapi` runs it.
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

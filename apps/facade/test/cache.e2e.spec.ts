@@ -92,7 +92,7 @@ describe('freshness and stale-if-error', () => {
     expect(stale.headers.get('x-cache')).toBe('STALE');
   });
 
-  it('keeps answering the stale copy while the vendor fails, then the contract status once it is too old', async () => {
+  it('keeps answering the stale copy while the vendor fails, then the documented status once it is too old', async () => {
     const f = await facade({ CACHE_TTL_SECONDS: '1', CACHE_STALE_SECONDS: '2' });
     expect((await f.get('/v1/custom-attributes')).status).toBe(200);
     await sim.addFault({ endpoint: 'friend/GetCustomAttributeList', drop: true });

@@ -16,7 +16,7 @@ describe('docs', () => {
     expect(await response.text()).toContain('swagger-ui');
   });
 
-  it('describes every operation of the contract, with the API-key security schemes', async () => {
+  it('describes every operation of the API, with the API-key security schemes', async () => {
     const document = (await ctx.facade.json<{ paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } }>('/docs/openapi.json')).body;
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([

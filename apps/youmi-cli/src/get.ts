@@ -28,7 +28,7 @@ export async function getResource(vendor: Vendor, resource: GetResource, options
   const values = await Promise.all(definition.reads.map(async (read) => (await vendor.client.call(read.endpoint, { query: read.query, body: read.body })).values));
   const drift: DriftRecord[] = [];
   const records: unknown[] = definition.build(values, (record) => drift.push(record));
-  if (drift.length > 0) warn(`the vendor sent ${drift.length} value(s) the contract does not expect (drift); they were left out or set to null`);
+  if (drift.length > 0) warn(`the vendor sent ${drift.length} value(s) the facade does not expect (drift); they were left out or set to null`);
   const shown = options.limit === undefined ? records : records.slice(0, options.limit);
   return options.format === 'csv' ? toCsv(shown) : `${JSON.stringify(shown, null, 2)}\n`;
 }

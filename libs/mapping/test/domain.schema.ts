@@ -35,7 +35,7 @@ export const integer: Check = (v, p, out) => {
 export const boolean: Check = (v, p, out) => {
   if (typeof v !== 'boolean') out.push(`${p}: not a boolean`);
 };
-/** A time as the contract writes it: UTC, milliseconds, and a real calendar instant. */
+/** A time as the API writes it: UTC, milliseconds, and a real calendar instant. */
 export const time: Check = (v, p, out) => {
   if (typeof v !== 'string' || !ISO_UTC.test(v) || new Date(v).toISOString() !== v)
     out.push(`${p}: not a UTC time`);

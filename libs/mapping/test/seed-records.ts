@@ -1,5 +1,5 @@
 /**
- * The example answers of the vendor's documentation (shared/seed/vendor-api.md), copied verbatim, one
+ * The example answers of the vendor's own API documentation, copied verbatim, one
  * envelope per endpoint. Typed with the wire types so that the seed and the wire types cannot disagree.
  */
 import type {

@@ -16,6 +16,8 @@ export class AdGroupsController {
   @ApiOperation({
     operationId: 'listAdGroups',
     summary: 'List ad groups (投放组配置; vendor GET AdManage), by id',
+    description:
+      "The ad groups (投放组) by id, with their operator account ids, the accounts' WeChat ids and QR codes, and the region named from its division code.",
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: AdGroupListDto })
@@ -25,7 +27,11 @@ export class AdGroupsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getAdGroup', summary: 'One ad group by id' })
+  @ApiOperation({
+    operationId: 'getAdGroup',
+    summary: 'One ad group by id',
+    description: 'One ad group by id.',
+  })
   @ApiOkResponse({ type: AdGroupDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
-import { MAX_LIMIT, VALIDATION_MESSAGES } from './validation-messages';
+import { MAX_LIMIT, MAX_OFFSET, VALIDATION_MESSAGES } from './validation-messages';
 
 
 /** `limit`, `offset` and `format`, shared by every list endpoint. */
@@ -23,8 +23,9 @@ export class PageQueryDto {
   limit?: number | 'all';
 
   @ApiPropertyOptional({
-    description: 'Items to skip (default 0).',
+    description: `Items to skip (default 0), at most ${MAX_OFFSET}.`,
     minimum: 0,
+    maximum: MAX_OFFSET,
     default: 0,
     example: 0,
     type: 'integer',
@@ -33,6 +34,7 @@ export class PageQueryDto {
   @Transform(({ value }) => toInteger(value))
   @IsInt({ message: VALIDATION_MESSAGES.offset })
   @Min(0, { message: VALIDATION_MESSAGES.offset })
+  @Max(MAX_OFFSET, { message: VALIDATION_MESSAGES.offset })
   offset?: number;
 
   @ApiPropertyOptional({

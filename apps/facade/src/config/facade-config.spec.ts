@@ -11,7 +11,7 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe('loadFacadeConfig', () => {
-  it('applies the contract defaults', () => {
+  it('applies the documented defaults', () => {
     expect(loadFacadeConfig({})).toMatchObject({
       port: 3000,
       upstreamBaseUrl: undefined,

@@ -1,4 +1,4 @@
-/** The facade's configuration, read once from the environment at boot (see the contract's table). */
+/** The facade's configuration, read once from the environment at boot (the README's Configuration table). */
 export interface FacadeConfig {
   port: number;
   host: string;

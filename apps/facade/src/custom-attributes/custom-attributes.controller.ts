@@ -17,6 +17,8 @@ export class CustomAttributesController {
     operationId: 'listCustomAttributes',
     summary:
       'List friend custom attributes (好友自定义属性配置; vendor GET friend/GetCustomAttributeList), by sort then id',
+    description:
+      "The friends' custom attributes, ordered by sort then id, optionally of one type, with their options.",
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: CustomAttributeListDto })
@@ -26,7 +28,11 @@ export class CustomAttributesController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getCustomAttribute', summary: 'One custom attribute by id' })
+  @ApiOperation({
+    operationId: 'getCustomAttribute',
+    summary: 'One custom attribute by id',
+    description: 'One custom attribute by id.',
+  })
   @ApiOkResponse({ type: CustomAttributeDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ProblemDto } from '../common/problem.dto';
 import type { ApiDocument } from './api-document';
+import { applyConventions } from './document-conventions';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
@@ -21,10 +22,42 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       ].join('\n'),
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'An API key from FACADE_API_KEYS.' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key from FACADE_API_KEYS.' }, 'apiKey')
+    .setLicense('UNLICENSED: for the internal services of its owner', '')
+    .addServer('/', 'This facade')
+    .addTag(
+      'operator accounts',
+      '运营号配置: the WeChat and WeCom accounts the work phones run (vendor GET WeCaht).',
+    )
+    .addTag(
+      'staff',
+      '员工配置 and 员工管理运营机: the staff and the accounts each manages (vendor GET staff, POST staff/GetStaffWechat).',
+    )
+    .addTag(
+      'labels',
+      '标签分类 and 标签配置: label categories, labels and the tree of both (vendor GET Label, GET wecahtlabel).',
+    )
+    .addTag('ad groups', '投放组配置: ad groups with their accounts and region (vendor GET AdManage).')
+    .addTag(
+      'custom attributes',
+      '好友自定义属性配置: the custom attributes of friends (vendor GET friend/GetCustomAttributeList).',
+    )
+    .addTag('upstream', 'What the vendor sent that the API did not expect.')
+    .addTag('operations', 'Health, readiness and metrics, for probes and monitoring; no API key.')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'API key',
+        description: 'An API key from FACADE_API_KEYS.',
+      },
+      'bearer',
+    )
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key from FACADE_API_KEYS.' },
+      'apiKey',
+    )
     .build();
-  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
+  return applyConventions(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] }));
 }
 
 /** Swagger UI at /docs and the document at /docs/openapi.json, the document built when first asked for. */

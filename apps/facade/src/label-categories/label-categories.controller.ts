@@ -17,6 +17,8 @@ export class LabelCategoriesController {
     operationId: 'listLabelCategories',
     summary:
       'List label categories (标签分类; vendor GET /Label, plus categories that only wecahtlabel rows mention)',
+    description:
+      "The label categories by id: those of the vendor's category list plus any category that only label rows mention.",
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: LabelCategoryListDto })
@@ -26,7 +28,11 @@ export class LabelCategoriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getLabelCategory', summary: 'One label category by id' })
+  @ApiOperation({
+    operationId: 'getLabelCategory',
+    summary: 'One label category by id',
+    description: 'One label category by id, including categories that only label rows mention.',
+  })
   @ApiOkResponse({ type: LabelCategoryDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

@@ -15,6 +15,8 @@ export class LabelTreeController {
     operationId: 'getLabelTree',
     summary:
       'Every label category with its labels, not paged (标签分类 + 标签配置; vendor GET /Label and wecahtlabel)',
+    description:
+      'Every category with its labels, not paged: categories by id, labels in each by id, empty categories included. JSON only.',
   })
   @ApiOkResponse({ type: LabelTreeDto })
   @ApiV1Operation()

@@ -16,6 +16,7 @@ export class LabelsController {
   @ApiOperation({
     operationId: 'listLabels',
     summary: 'List labels (标签配置; vendor GET wecahtlabel), by id',
+    description: 'The labels by id, optionally of one category.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: LabelListDto })
@@ -25,7 +26,7 @@ export class LabelsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getLabel', summary: 'One label by id' })
+  @ApiOperation({ operationId: 'getLabel', summary: 'One label by id', description: 'One label by id.' })
   @ApiOkResponse({ type: LabelDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

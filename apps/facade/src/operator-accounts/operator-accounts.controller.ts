@@ -16,6 +16,8 @@ export class OperatorAccountsController {
   @ApiOperation({
     operationId: 'listOperatorAccounts',
     summary: 'List operator accounts (运营号配置; vendor GET WeCaht)',
+    description:
+      'The operator accounts (运营号) the vendor knows, both kinds merged by id unless `kind` picks one, with text search over WeChat id, nickname and device number, sorted by id, friend count or add time. Lists also answer CSV.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OperatorAccountListDto })
@@ -25,7 +27,11 @@ export class OperatorAccountsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getOperatorAccount', summary: 'One operator account by id' })
+  @ApiOperation({
+    operationId: 'getOperatorAccount',
+    summary: 'One operator account by id',
+    description: 'One operator account by its vendor id (`ad_wechat_id`), of either kind.',
+  })
   @ApiOkResponse({ type: OperatorAccountDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { id }: IdParamDto) {

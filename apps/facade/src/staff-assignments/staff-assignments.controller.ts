@@ -16,6 +16,8 @@ export class StaffAssignmentsController {
     operationId: 'listStaffAssignments',
     summary:
       "Every staff member's operator accounts, one item per pair (员工管理运营机; vendor POST staff/GetStaffWechat)",
+    description:
+      "Every staff member's operator accounts, one item per pair, ordered by staff code then account id.",
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: StaffAssignmentListDto })

@@ -16,6 +16,8 @@ export class StaffController {
   @ApiOperation({
     operationId: 'listStaff',
     summary: 'List staff (员工配置; vendor GET staff), ordered by code',
+    description:
+      'The staff (员工) of the merchant, ordered by code, filtered by status, exact code or part of the name (filters are applied by the facade over the whole vendor list). Lists also answer CSV.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: StaffListDto })
@@ -25,7 +27,11 @@ export class StaffController {
   }
 
   @Get(':code')
-  @ApiOperation({ operationId: 'getStaff', summary: 'One staff member by code' })
+  @ApiOperation({
+    operationId: 'getStaff',
+    summary: 'One staff member by code',
+    description: 'One staff member by code; 404 when no staff member has it.',
+  })
   @ApiOkResponse({ type: StaffDto })
   @ApiV1Operation({ notFound: true })
   get(@Param() { code }: StaffCodeParamDto) {
@@ -36,6 +42,8 @@ export class StaffController {
   @ApiOperation({
     operationId: 'listStaffOperatorAccounts',
     summary: "A staff member's operator accounts (员工管理运营机; vendor POST staff/GetStaffWechat), by id",
+    description:
+      'The operator accounts one staff member manages, by account id; 404 when no staff member has the code (in the staff list or at the vendor).',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: StaffOperatorAccountListDto })

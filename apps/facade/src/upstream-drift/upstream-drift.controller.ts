@@ -6,7 +6,7 @@ import { PageQueryDto } from '../common/page-query.dto';
 import { DriftReportDto } from './dto/drift-entry.dto';
 import { UpstreamDriftService } from './upstream-drift.service';
 
-@ApiTags('operations')
+@ApiTags('upstream')
 @Controller({ path: 'upstream/drift', version: API_VERSION })
 export class UpstreamDriftController {
   constructor(private readonly service: UpstreamDriftService) {}
@@ -14,7 +14,7 @@ export class UpstreamDriftController {
   @Get()
   @ApiOperation({
     operationId: 'getUpstreamDrift',
-    summary: 'What the vendor sent that the contract did not expect',
+    summary: 'What the vendor sent that the facade did not expect',
     description:
       'Per vendor endpoint, field and kind: unknown fields, wrong types, unparseable values and malformed JSON, with counts and first/last seen.',
   })

@@ -11,7 +11,7 @@ export interface DriftEntry {
   lastSeen: string;
 }
 
-/** Everything the vendor sent that the contract did not expect, counted per endpoint, field and kind. */
+/** Everything the vendor sent that the facade did not expect, counted per endpoint, field and kind. */
 @Injectable()
 export class DriftRegistry {
   private readonly entries = new Map<string, DriftEntry>();

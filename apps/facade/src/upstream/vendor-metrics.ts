@@ -33,7 +33,7 @@ export class VendorMetrics {
     });
     const drifted = new Counter({
       name: 'facade_vendor_drift_total',
-      help: 'Vendor values the contract did not expect, by vendor endpoint and kind.',
+      help: 'Vendor values the facade did not expect, by vendor endpoint and kind.',
       labelNames: ['endpoint', 'kind'] as const,
       registers,
     });

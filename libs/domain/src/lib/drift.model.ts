@@ -1,5 +1,5 @@
 /**
- * - `unknown-field`: a field the contract does not know (dropped from the answer);
+ * - `unknown-field`: a field the facade does not know (dropped from the answer);
  * - `wrong-type`: a JSON type other than the documented one (or a required value missing);
  * - `unparseable`: the right JSON type but a value that cannot be read (a time that is not a time);
  * - `malformed-json`: a field that should hold JSON text and does not.
@@ -7,7 +7,7 @@
 export const DRIFT_KINDS = ['unknown-field', 'wrong-type', 'unparseable', 'malformed-json'] as const;
 export type DriftKind = (typeof DRIFT_KINDS)[number];
 
-/** Something the vendor sent that the contract did not expect. */
+/** Something the vendor sent that the facade did not expect. */
 export interface DriftRecord {
   /** The vendor endpoint path as the vendor spells it (`WeCaht`, `friend/GetCustomAttributeList`). */
   endpoint: string;

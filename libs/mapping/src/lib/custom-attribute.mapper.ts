@@ -37,7 +37,7 @@ export function mapCustomAttribute(raw: unknown, sink: DriftSink): CustomAttribu
   return mapRecord(raw, driftContext(FIELDS, sink), mapCustomAttributeRecord);
 }
 
-/** The contract's order for custom attributes: by sort, then by id. */
+/** The API's order for custom attributes: by sort, then by id. */
 export function compareCustomAttributes(a: CustomAttribute, b: CustomAttribute): number {
   return a.sort - b.sort || a.id - b.id;
 }

@@ -1,5 +1,5 @@
 /**
- * The vendor's basic-data API as it really sends it (see shared/seed/vendor-api.md). Every value that
+ * The vendor's basic-data API as it really sends it (as its API documentation shows it). Every value that
  * the vendor has been seen to send in more than one shape is typed with all of them; fields marked
  * 弃用 (deprecated) in the vendor's documentation are listed in DEPRECATED_FIELDS and typed `unknown`.
  */

@@ -9,7 +9,7 @@ import type {
 } from '@youmi-facade/vendor-client/wire';
 import type { SimDataset } from './sim-dataset';
 
-// Every record marked "seed" is copied verbatim from shared/seed/vendor-api.md, placeholders, deprecated
+// Every record marked "seed" is copied verbatim from the vendor's API documentation, placeholders, deprecated
 // fields and field order included: they are the only ground truth about the vendor there is. Records
 // marked "added" make the seed consistent (see the README) and never replace a seed record.
 

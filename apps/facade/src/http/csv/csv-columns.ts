@@ -4,6 +4,7 @@ import { ApiDocument } from '../../docs/api-document';
 interface SchemaObject {
   $ref?: string;
   allOf?: SchemaObject[];
+  anyOf?: SchemaObject[];
   type?: string;
   properties?: Record<string, SchemaObject>;
   items?: SchemaObject;
@@ -28,7 +29,8 @@ export class CsvColumns {
     const byRoute = new Map<string, string[]>();
     const schemas = document.components?.schemas ?? {};
     const resolve = (schema: SchemaObject | undefined): SchemaObject | undefined => {
-      const ref = schema?.$ref ?? schema?.allOf?.find((part) => part.$ref)?.$ref;
+      // A nullable reference is `anyOf: [$ref, null]` in the document (see document-conventions.ts).
+      const ref = schema?.$ref ?? [...(schema?.allOf ?? []), ...(schema?.anyOf ?? [])].find((part) => part.$ref)?.$ref;
       return ref ? schemas[ref.split('/').pop() as string] : schema;
     };
     const columns = (schema: SchemaObject | undefined, prefix: string): string[] =>

@@ -11,7 +11,7 @@ export class DriftEntryDto {
 
   @ApiProperty({
     description:
-      'unknown-field: a field the contract does not know; wrong-type: another JSON type than documented; unparseable: a value that cannot be read (a time that is not a time); malformed-json: a JSON-in-a-string field that does not parse.',
+      'unknown-field: a field the facade does not know; wrong-type: another JSON type than documented; unparseable: a value that cannot be read (a time that is not a time); malformed-json: a JSON-in-a-string field that does not parse.',
     enum: DRIFT_KINDS,
     enumName: 'DriftKind',
     example: 'unparseable',
