@@ -79,6 +79,11 @@ describe('requests that are not well-formed HTTP', () => {
     expect(answer.body['instance']).toBe('/v1/staff/%E0%A4%A');
   });
 
+  it('a raw space in the URL is told to percent-encode', async () => {
+    const answer = await raw(request('/v1/staff?name=a b'));
+    expectProblem(answer, 400, /percent-encode the URL/, 'request');
+  });
+
   it('headers larger than the server reads answer 431', async () => {
     const answer = await raw(request('/v1/staff', `Host: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close`));
     expectProblem(answer, 431, /too large/);
