@@ -5,6 +5,9 @@ export {
   TEST_APP_KEY,
   type RunningSimulator,
   type SimFault,
+  type SimRecordChange,
+  type SimRecordChangeResult,
+  type SimRecordEndpoint,
   type StartSimulatorOptions,
 } from './simulator-process';
 export { vendorSignature, signedVendorHeaders, fetchVendorToken } from './vendor-signing';

@@ -93,6 +93,48 @@ describe('startSimulator', () => {
     expect((await staffCall(sim, token)).errmsg).toBe(10011);
   });
 
+  it('changeRecords changes what the vendor endpoint answers; reset restores it', async () => {
+    const codes = async () => {
+      const token = await fetchVendorToken(sim.baseUrl, sim.appId, sim.appKey);
+      const { values } = JSON.parse((await staffCall(sim, token)).text) as {
+        values: Array<{ ad_staff_code: string }>;
+      };
+      return values.map((s) => s.ad_staff_code);
+    };
+    const record = { ad_staff_code: 'b09', ad_staff_name: '李娜', ad_staff_state: 0, ad_self_user: null };
+    expect(await sim.changeRecords({ endpoint: 'staff', op: 'add', record })).toEqual([
+      { endpoint: 'staff', op: 'add', key: 'b09', count: 3 },
+    ]);
+    expect(
+      await sim.changeRecords(
+        { endpoint: 'staff', op: 'remove', key: 'b01' },
+        { endpoint: 'staff', op: 'update', key: 'b09', set: { ad_staff_state: 1 } },
+      ),
+    ).toEqual([
+      { endpoint: 'staff', op: 'remove', key: 'b01', count: 2 },
+      { endpoint: 'staff', op: 'update', key: 'b09', count: 2 },
+    ]);
+    expect(await codes()).toEqual(['b03', 'b09']);
+    await sim.reset();
+    expect(await codes()).toEqual(['b01', 'b03']);
+  });
+
+  it('changeRecords throws with the simulator’s message and applies nothing of a refused batch', async () => {
+    await expect(
+      sim.changeRecords({ endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_code: 'b02' } }),
+    ).rejects.toThrow(
+      /^vendor simulator refused POST \/__sim\/records: 400 "set.ad_staff_code" is part of the key/,
+    );
+    await expect(
+      sim.changeRecords(
+        { endpoint: 'staff', op: 'remove', key: 'b01' },
+        { endpoint: 'WeCaht', op: 'remove', key: 1 },
+      ),
+    ).rejects.toThrow('404 changes[1]: WeCaht has no record with ad_wechat_id "1"');
+    const token = await fetchVendorToken(sim.baseUrl, sim.appId, sim.appKey);
+    expect((await staffCall(sim, token)).text).toContain('"b01"');
+  });
+
   it('fetchVendorToken throws on a refusal', async () => {
     await expect(fetchVendorToken(sim.baseUrl, sim.appId, 'wrong')).rejects.toThrow(/200006/);
   });

@@ -16,6 +16,34 @@ export interface SimFault {
   times?: number;
 }
 
+/** A vendor path whose records `changeRecords` may change. */
+export type SimRecordEndpoint =
+  | 'WeCaht'
+  | 'staff'
+  | 'staff/GetStaffWechat'
+  | 'Label'
+  | 'wecahtlabel'
+  | 'AdManage'
+  | 'friend/GetCustomAttributeList';
+
+/**
+ * One change of the simulator's records (see apps/vendor-sim/README.md). `key` is the record's id field
+ * as the vendor names it (`ad_wechat_id`, `ad_staff_code`, …), `"<ad_staff_code>:<ad_wechat_id>"` for
+ * `staff/GetStaffWechat`; `record` is the whole wire record.
+ */
+export type SimRecordChange =
+  | { endpoint: SimRecordEndpoint; op: 'add'; record: Record<string, unknown> }
+  | { endpoint: SimRecordEndpoint; op: 'update'; key: string | number; set: Record<string, unknown> }
+  | { endpoint: SimRecordEndpoint; op: 'remove'; key: string | number };
+
+/** What the simulator answers for each change applied; `count` is the endpoint's records afterwards. */
+export interface SimRecordChangeResult {
+  endpoint: SimRecordEndpoint;
+  op: SimRecordChange['op'];
+  key: string;
+  count: number;
+}
+
 export interface RunningSimulator {
   /** e.g. http://127.0.0.1:43123/publicapi/v1/ */
   baseUrl: string;
@@ -34,7 +62,12 @@ export interface RunningSimulator {
   setClockOffset(seconds: number): Promise<void>;
   /** Changes the AppId and/or appkey the simulator accepts (tokens already issued stay valid). */
   setCredentials(credentials: { appId?: string; appKey?: string }): Promise<void>;
-  /** Clears faults, counts and tokens; restores the starting credentials and clock. */
+  /**
+   * Applies the changes in order, all or none (`POST /__sim/records`); throws with the simulator's
+   * message when it refuses one (400 bad change or existing key on add, 404 unknown key).
+   */
+  changeRecords(...changes: SimRecordChange[]): Promise<SimRecordChangeResult[]>;
+  /** Clears faults, counts and tokens; restores the starting records, credentials and clock. */
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -65,6 +98,17 @@ const running = (registry[REGISTRY] ??= (() => {
   });
   return children;
 })());
+
+/** The control API's `{"error": …}` message, or the whole body when it has none. */
+function refusal(text: string): string {
+  try {
+    const { error } = JSON.parse(text) as { error?: unknown };
+    if (typeof error === 'string') return error;
+  } catch {
+    // Not JSON: the body itself says what went wrong.
+  }
+  return text;
+}
 
 /** Starts the built simulator (`node dist/apps/vendor-sim/main.js`) on a free port and waits until it listens. */
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
@@ -149,7 +193,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     });
     const text = await response.text();
     if (!response.ok)
-      throw new Error(`vendor simulator refused ${method} /__sim/${path}: ${response.status} ${text}`);
+      throw new Error(
+        `vendor simulator refused ${method} /__sim/${path}: ${response.status} ${refusal(text)}`,
+      );
     return text === '' ? undefined : JSON.parse(text);
   };
 
@@ -181,6 +227,19 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     },
     setCredentials: async (credentials) => {
       await control('POST', 'credentials', credentials);
+    },
+    changeRecords: async (...changes) => {
+      // One change is sent alone, so a refusal names its field without a batch index.
+      if (changes.length === 1) {
+        const { endpoint, op, key, count } = (await control(
+          'POST',
+          'records',
+          changes[0],
+        )) as SimRecordChangeResult;
+        return [{ endpoint, op, key, count }];
+      }
+      return ((await control('POST', 'records', { changes })) as { changes: SimRecordChangeResult[] })
+        .changes;
     },
     reset: async () => {
       await control('POST', 'reset');

@@ -17,6 +17,19 @@ export {
   type SimFault,
   type ActiveFault,
 } from './lib/fault-store';
+export {
+  RecordStore,
+  RecordChangeError,
+  parseRecordChange,
+  parseRecordChanges,
+  recordKey,
+  RECORD_KEY_FIELDS,
+  type RecordChange,
+  type RecordChangeResult,
+  type RecordEndpoint,
+  type RecordOp,
+  type WireRow,
+} from './lib/record-store';
 export { vendorSignature, signatureBase64, verifySignature } from './lib/signature';
 export { createSeedDataset } from './lib/seed-dataset';
 export type { SimDataset, DatasetName } from './lib/sim-dataset';

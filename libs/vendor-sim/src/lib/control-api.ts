@@ -1,6 +1,7 @@
 import type { CallCounter } from './call-counter';
 import { FaultValidationError, parseFault, type FaultStore } from './fault-store';
 import { controlAnswer, type SimAnswer } from './http-answer';
+import { parseRecordChanges, RecordChangeError, type RecordStore } from './record-store';
 import { MAX_CLOCK_OFFSET_SECONDS, type SimClock } from './sim-clock';
 import type { TokenStore } from './token-store';
 import type { SimCredentials } from './vendor-handler';
@@ -13,6 +14,7 @@ export interface ControlState {
   calls: CallCounter;
   clock: SimClock;
   credentials: SimCredentials;
+  records: RecordStore;
   reset(): void;
 }
 
@@ -101,6 +103,20 @@ export function createControlApi(
           // The key itself is never answered: the control API may be reachable by more than the test.
           return { ok: true, appId: state.credentials.appId };
         }),
+    },
+    records: {
+      POST: (body) => {
+        try {
+          const { changes, batch } = parseRecordChanges(parseJson(body));
+          const results = state.records.apply(changes, batch);
+          return controlAnswer(200, batch ? { ok: true, changes: results } : { ok: true, ...results[0] });
+        } catch (error) {
+          if (error instanceof FaultValidationError) return controlAnswer(400, { error: error.message });
+          if (error instanceof RecordChangeError)
+            return controlAnswer(error.status, { error: error.message });
+          throw error;
+        }
+      },
     },
     'tokens/revoke': { POST: () => controlAnswer(200, { ok: true, tokens: state.tokens.revokeAll() }) },
     'tokens/expire': { POST: () => controlAnswer(200, { ok: true, tokens: state.tokens.expireAll() }) },

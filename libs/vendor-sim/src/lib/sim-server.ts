@@ -12,6 +12,7 @@ import {
   writeAnswer,
   type SimAnswer,
 } from './http-answer';
+import { RecordStore } from './record-store';
 import { createSeedDataset } from './seed-dataset';
 import type { DatasetName, SimDataset } from './sim-dataset';
 import { createSyntheticDataset } from './synthetic-dataset';
@@ -60,7 +61,10 @@ export interface Simulator {
   readonly appKey: string;
   /** The simulator's clock: `now` shifted by `offsetSeconds`. */
   readonly clock: SimClock;
+  /** The dataset it started with, never changed. */
   readonly dataset: SimDataset;
+  /** The records it serves now: the dataset with the control API's changes (`POST /__sim/records`). */
+  readonly records: RecordStore;
   readonly faults: FaultStore;
   readonly tokens: TokenStore;
   readonly calls: CallCounter;
@@ -68,7 +72,7 @@ export interface Simulator {
   listen(port?: number, host?: string): Promise<SimulatorAddress>;
   /** Stops listening, drops every open connection (hanging ones too) and cancels pending answers. */
   close(): Promise<void>;
-  /** Clears faults, call counts and tokens; restores the starting credentials and clock offset. */
+  /** Clears faults, call counts and tokens; restores the starting records, credentials and clock offset. */
   reset(): void;
 }
 
@@ -105,7 +109,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   for (const fault of options.faults ?? []) faults.add(fault);
   const tokens = new TokenStore(options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, now);
   const calls = new CallCounter();
-  const handler = new VendorHandler(credentials, tokens, new EndpointValues(dataset), now);
+  const records = new RecordStore(dataset);
+  const values = new EndpointValues(records);
+  records.onChange((endpoint) => values.invalidate(endpoint));
+  const handler = new VendorHandler(credentials, tokens, values, now);
   const baseLatency = options.latencyMs ?? 0;
   const timers = new Set<NodeJS.Timeout>();
 
@@ -115,8 +122,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     tokens.revokeAll();
     Object.assign(credentials, { appId: options.appId, appKey: options.appKey });
     clock.offsetSeconds = options.clockOffsetSeconds ?? 0;
+    records.reset();
   };
-  const control = createControlApi({ faults, tokens, calls, clock, credentials, reset });
+  const control = createControlApi({ faults, tokens, calls, clock, credentials, records, reset });
 
   const answerSafely = (res: ServerResponse, produce: () => SimAnswer) => {
     let answer: SimAnswer;
@@ -222,6 +230,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     clock,
     dataset,
+    records,
     faults,
     tokens,
     calls,
