@@ -7,6 +7,7 @@ import { AdGroupsModule } from './ad-groups/ad-groups.module';
 import type { FacadeConfig } from './config/facade-config';
 import { FacadeConfigModule } from './config/facade-config.module';
 import { ApiDocument } from './docs/api-document';
+import { ChangesModule } from './changes/changes.module';
 import { CustomAttributesModule } from './custom-attributes/custom-attributes.module';
 import { HealthModule } from './health/health.module';
 import { CachedAnswerHandler } from './http/answers/cached-answer.handler';
@@ -53,6 +54,7 @@ export class AppModule {
         AdGroupsModule,
         CustomAttributesModule,
         UpstreamDriftModule,
+        ChangesModule,
       ],
       providers: [
         { provide: LOG_DESTINATION, useValue: destination },

@@ -18,6 +18,8 @@ export async function startFacade(sim: RunningSimulator, env: Record<string, str
     UPSTREAM_APP_ID: sim.appId,
     UPSTREAM_APP_KEY: sim.appKey,
     LOG_LEVEL: 'silent',
+    // Detection reads the vendor on its own schedule: only the change feed's tests turn it on.
+    CHANGES_POLL_SECONDS: '0',
     ...env,
   });
   const app = await createFacadeApp(config);

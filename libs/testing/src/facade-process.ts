@@ -6,7 +6,10 @@ import { findWorkspaceRoot } from './workspace-root';
 export interface RunningFacadeProcess {
   /** e.g. http://localhost:43125 */
   origin: string;
+  /** SIGTERM: a graceful shutdown; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL: the process dies at once, as in a crash. */
+  kill(): Promise<void>;
 }
 
 const LISTENING = /API (http:\/\/\S+)\/v1/;
@@ -49,6 +52,10 @@ export async function startFacadeProcess(env: Record<string, string> = {}, start
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

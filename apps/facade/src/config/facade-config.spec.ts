@@ -22,7 +22,34 @@ describe('loadFacadeConfig', () => {
       redisUrl: undefined,
       rateLimitPerMinute: 600,
       logLevel: 'info',
+      changesPollSeconds: 60,
+      changesRetention: 100000,
+      webhookUrls: [],
+      webhookSecret: undefined,
     });
+  });
+
+  it('reads the change feed and webhook variables', () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    expect(
+      loadFacadeConfig({
+        CHANGES_POLL_SECONDS: '0',
+        CHANGES_RETENTION: '500',
+        WEBHOOK_URLS: 'http://a.internal/hook, https://b.internal/x?y=1',
+        WEBHOOK_SECRET: secret,
+      }),
+    ).toMatchObject({
+      changesPollSeconds: 0,
+      changesRetention: 500,
+      webhookUrls: ['http://a.internal/hook', 'https://b.internal/x?y=1'],
+      webhookSecret: secret,
+    });
+  });
+
+  it('never echoes a bad webhook secret', () => {
+    const found = problems({ WEBHOOK_SECRET: 'whsec_not base64 at all' });
+    expect(found).toEqual([expect.stringMatching(/^WEBHOOK_SECRET must be whsec_/)]);
+    expect(found[0]).not.toContain('not base64');
   });
 
   it('reads every variable', () => {
@@ -61,6 +88,13 @@ describe('loadFacadeConfig', () => {
     [{ UPSTREAM_BASE_URL: 'http://x/publicapi/v1/', UPSTREAM_APP_ID: 'a' }, 'UPSTREAM_APP_KEY'],
     [{ NODE_ENV: 'production' }, 'FACADE_API_KEYS'],
     [{ NODE_ENV: 'production', FACADE_API_KEYS: ' , ' }, 'FACADE_API_KEYS'],
+    [{ CHANGES_POLL_SECONDS: '-5' }, 'CHANGES_POLL_SECONDS'],
+    [{ CHANGES_POLL_SECONDS: '86401' }, 'CHANGES_POLL_SECONDS'],
+    [{ CHANGES_RETENTION: '0' }, 'CHANGES_RETENTION'],
+    [{ WEBHOOK_URLS: 'http://a.internal/hook' }, 'WEBHOOK_SECRET'],
+    [{ WEBHOOK_URLS: 'mailto:ops@example', WEBHOOK_SECRET: `whsec_${Buffer.alloc(24).toString('base64')}` }, 'WEBHOOK_URLS'],
+    [{ WEBHOOK_URLS: 'http://a/h,http://a/h', WEBHOOK_SECRET: `whsec_${Buffer.alloc(24).toString('base64')}` }, 'WEBHOOK_URLS'],
+    [{ WEBHOOK_SECRET: 'c2VjcmV0' }, 'WEBHOOK_SECRET'],
   ])('refuses %j naming %s', (env, variable) => {
     const found = problems(env as Record<string, string>);
     expect(found).toHaveLength(1);

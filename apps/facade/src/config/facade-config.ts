@@ -20,6 +20,14 @@ export interface FacadeConfig {
   logLevel: LogLevel;
   /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** How often the change feed reads the vendor; 0 turns the feed's detection off. */
+  changesPollSeconds: number;
+  /** Events kept in the change feed, the oldest dropped first. */
+  changesRetention: number;
+  /** Every URL that receives each change event. */
+  webhookUrls: string[];
+  /** `whsec_` + Base64 key signing the webhook deliveries; set whenever webhookUrls is not empty. */
+  webhookSecret: string | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -89,6 +97,21 @@ export function loadFacadeConfig(env: Env): FacadeConfig {
     problems.push('FACADE_API_KEYS must hold at least one key when NODE_ENV=production');
   }
 
+  const webhookUrls = (env['WEBHOOK_URLS'] ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  for (const url of webhookUrls) {
+    if (!isHttpUrl(url)) problems.push(`WEBHOOK_URLS must hold http(s) URLs separated by commas (got "${url.slice(0, 80)}")`);
+  }
+  if (new Set(webhookUrls).size !== webhookUrls.length) problems.push('WEBHOOK_URLS names a URL twice');
+  const webhookSecret = text('WEBHOOK_SECRET');
+  if (webhookSecret !== undefined && !isWebhookSecret(webhookSecret)) {
+    // The value is a secret: the message describes it and never quotes it.
+    problems.push('WEBHOOK_SECRET must be whsec_ followed by a Base64 key (Standard Webhooks recommends 24 to 64 bytes)');
+  }
+  if (webhookUrls.length > 0 && webhookSecret === undefined) problems.push('WEBHOOK_SECRET is required when WEBHOOK_URLS is set');
+
   const config: FacadeConfig = {
     port: integer('PORT', 3000, 0, 65535),
     host: text('HOST') ?? '0.0.0.0',
@@ -106,9 +129,20 @@ export function loadFacadeConfig(env: Env): FacadeConfig {
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     logLevel: logLevel as LogLevel,
     trustProxy: flag('TRUST_PROXY'),
+    changesPollSeconds: integer('CHANGES_POLL_SECONDS', 60, 0, 86_400),
+    changesRetention: integer('CHANGES_RETENTION', 100_000, 1, 10_000_000),
+    webhookUrls,
+    webhookSecret,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isWebhookSecret(value: string): boolean {
+  const base64 = value.startsWith('whsec_') ? value.slice('whsec_'.length) : '';
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return false;
+  const bytes = Buffer.from(base64, 'base64').length;
+  return bytes >= 1 && bytes <= 1024;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -42,6 +42,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       '好友自定义属性配置: the custom attributes of friends (vendor GET friend/GetCustomAttributeList).',
     )
     .addTag('upstream', 'What the vendor sent that the API did not expect.')
+    .addTag(
+      'changes',
+      'The change feed: what changed at the vendor (records created, updated, deleted), read by cursor, followed live as Server-Sent Events, or received as signed webhooks.',
+    )
     .addTag('operations', 'Health, readiness and metrics, for probes and monitoring; no API key.')
     .addBearerAuth(
       {

@@ -13,6 +13,8 @@ export interface CacheStore {
   set(key: string, entry: CacheEntry, lifetimeMs: number): Promise<void>;
   /** Runs `work` holding a short cross-instance lock on `key` when the store is shared; else just runs it. */
   withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** Drops this instance's own copy of `key` in front of a shared store, so the next read asks the store. */
+  forgetLocal(key: string): void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,14 @@ export class MemoryCacheStore implements CacheStore {
 
   async withLock<T>(_key: string, work: () => Promise<T>): Promise<T> {
     return work();
+  }
+
+  forgetLocal(): void {
+    // Nothing to do: this memory is the store itself, not a copy of a shared one.
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
   }
 
   async close(): Promise<void> {

@@ -82,6 +82,10 @@ export class RedisCacheStore implements CacheStore {
     }
   }
 
+  forgetLocal(key: string): void {
+    this.local.delete(key);
+  }
+
   async close(): Promise<void> {
     await this.local.close();
   }

@@ -49,6 +49,35 @@ export class UpstreamService {
     return this.derive(`staff-operator-accounts:${code}`, [read], ([values], sink) => mapStaffOperatorAccounts(values, sink));
   }
 
+  /**
+   * The given resources read fresh from the vendor, each vendor call once, the cache refreshed with
+   * the answers; a failed call fails only the resources built from it.
+   */
+  async freshResources<N extends ResourceName>(names: readonly N[]): Promise<Map<N, ResourceRecord<N>[] | Error>> {
+    const reads = readsOf(names);
+    const settled = await Promise.allSettled(reads.map((read) => this.cache.reload(read.key, this.load(read))));
+    const byKey = new Map(reads.map((read, i) => [read.key, settled[i]]));
+    const built = new Map<N, ResourceRecord<N>[] | Error>();
+    for (const name of names) {
+      const definition = RESOURCES[name];
+      const results = definition.reads.map((read) => byKey.get(read.key) as PromiseSettledResult<Fetched<unknown[]>>);
+      const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) {
+        built.set(name, failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason)));
+        continue;
+      }
+      const fetched = results.map((result) => (result as PromiseFulfilledResult<Fetched<unknown[]>>).value);
+      const { value } = this.assemble(name, definition.reads, fetched, (values, sink) => definition.build(values, sink) as ResourceRecord<N>[]);
+      built.set(name, value);
+    }
+    return built;
+  }
+
+  /** Forgets this instance's own copies of what `names` are built from: another instance reloaded them. */
+  forgetLocalCopies(names: readonly ResourceName[]): void {
+    for (const read of readsOf(names)) this.cache.forgetLocal(read.key);
+  }
+
   /** Every resource once, e.g. to warm the cache at start. */
   async warmUp(): Promise<void> {
     await Promise.all(EVERY_RESOURCE.map((name) => this.resource(name)));
@@ -91,6 +120,10 @@ export class UpstreamService {
 
   private async derive<T>(name: string, reads: readonly VendorRead[], build: (values: unknown[][], sink: DriftSink) => T): Promise<Fetched<T>> {
     const fetched = await Promise.all(reads.map((read) => this.cache.fetch(read.key, this.load(read))));
+    return this.assemble(name, reads, fetched, build);
+  }
+
+  private assemble<T>(name: string, reads: readonly VendorRead[], fetched: Fetched<unknown[]>[], build: (values: unknown[][], sink: DriftSink) => T): Fetched<T> {
     const basis = combineFetched(fetched);
     const memo = this.derived.get(name);
     if (memo && memo.version === basis.version) return { ...basis, value: memo.value as T };

@@ -53,6 +53,24 @@ export class VendorCache {
     return this.answer(key, fetched.value, fetched.cache, fetched.version, fetched.freshUntil);
   }
 
+  /**
+   * Calls the vendor now, whatever the cache holds, and keeps the answer as any refresh would (the
+   * change feed's detection, so that consumers see what it noticed at once). Unchanged values keep
+   * their version, so that what was rendered from them stays valid.
+   */
+  async reload(key: string, load: () => Promise<unknown[]>): Promise<Fetched<unknown[]>> {
+    const [values, previous] = await Promise.all([load(), this.store.get(key)]);
+    const same = previous !== undefined && JSON.stringify(previous.values) === JSON.stringify(values);
+    const entry = { values, storedAt: this.now(), version: same ? previous.version : randomUUID() };
+    await this.store.set(key, entry, this.options.ttlMs + this.options.staleMs);
+    return { value: values, cache: 'MISS', version: entry.version, freshUntil: entry.storedAt + this.options.ttlMs };
+  }
+
+  /** Makes the next read of `key` ask the shared store (another instance reloaded it). */
+  forgetLocal(key: string): void {
+    this.store.forgetLocal(key);
+  }
+
   /** Whether an answer for `key` is held, fresh or within its stale window. */
   async hasCopy(key: string): Promise<boolean> {
     const entry = await this.store.get(key);

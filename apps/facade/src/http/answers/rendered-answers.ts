@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { AccessRule } from '../../access/access-rule';
+import { ChangedData } from '../../changes/changed-data';
 
 /** An answer as bytes, with the headers it goes out with; kept per URL and format. */
 export interface RenderedAnswer {
@@ -27,6 +28,11 @@ const LIMIT = 2000;
 @Injectable()
 export class RenderedAnswers {
   private readonly answers = new LRUCache<string, RenderedAnswer>({ max: LIMIT });
+
+  constructor(@Optional() changed?: ChangedData) {
+    // Vendor data the change feed saw change is no longer what these bytes say, fresh or not.
+    changed?.onChange(() => this.answers.clear());
+  }
 
   static key(url: string, csv: boolean): string {
     return `${csv ? 'csv' : 'json'} ${url}`;

@@ -1,0 +1,184 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RESOURCES } from '@youmi-facade/mapping';
+import { explainVendorFailure } from '@youmi-facade/vendor-client';
+import { FACADE_CONFIG } from '../config/facade-config.module';
+import type { FacadeConfig } from '../config/facade-config';
+import { UpstreamService } from '../upstream/upstream.service';
+import { CHANGE_RESOURCES, type ChangeResource, type NewChangeEvent } from './change-event';
+import { CHANGE_STORE } from './change-store.provider';
+import type { ChangeStore, CommitRequest } from './change-store';
+import { ChangeMetrics } from './change-metrics';
+import { leaseMsFor } from './lease';
+import { diffSnapshots } from './record-diff';
+
+/** What this instance last committed of a resource: the records, and which commit wrote them. */
+interface Held {
+  records: Map<string, string>;
+  commit: string;
+}
+
+/**
+ * Notices what changed at the vendor: every CHANGES_POLL_SECONDS the instance holding the lease reads
+ * each keyed resource fresh, compares its records by key with the last committed snapshot and commits
+ * the events with the new snapshot in one step. The first snapshot is a baseline (no events); a
+ * resource whose read fails records nothing and is compared again next time.
+ */
+@Injectable()
+export class ChangeDetector {
+  private readonly logger = new Logger('ChangeFeed');
+  private readonly held = new Map<ChangeResource, Held>();
+  private readonly failing = new Set<ChangeResource>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+  private leading = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(FACADE_CONFIG) private readonly config: FacadeConfig,
+    @Inject(CHANGE_STORE) private readonly store: ChangeStore,
+    private readonly upstream: UpstreamService,
+    private readonly metrics: ChangeMetrics,
+  ) {}
+
+  start(): void {
+    if (this.config.changesPollSeconds === 0) return;
+    const leaseMs = leaseMsFor(this.config.changesPollSeconds);
+    this.leaseTimer = setInterval(() => void this.checkLease(), Math.round(leaseMs / 3));
+    this.leaseTimer.unref();
+    this.schedule(0);
+  }
+
+  /** Stops polling and gives the lease up, so that another instance takes over at once. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.pollTimer);
+    clearInterval(this.leaseTimer);
+    await this.polling;
+    this.leading = false;
+    await this.store.release();
+  }
+
+  /** Whether this instance detects (and delivers) now. */
+  get isLeading(): boolean {
+    return this.leading;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.pollTimer = setTimeout(() => {
+      this.polling = this.poll().finally(() => {
+        this.polling = undefined;
+        this.schedule(this.config.changesPollSeconds * 1000);
+      });
+    }, delayMs);
+    this.pollTimer.unref();
+  }
+
+  private async checkLease(): Promise<boolean> {
+    const leading = await this.store.lead();
+    if (leading !== this.leading) {
+      this.logger.log(leading ? 'this instance now detects changes and delivers webhooks' : 'another instance detects changes now');
+      if (!leading) this.held.clear();
+    }
+    this.leading = leading;
+    this.metrics.leading(leading);
+    return leading;
+  }
+
+  /** One poll: every resource read, compared and committed. */
+  async poll(): Promise<void> {
+    if (!(await this.checkLease())) return;
+    const cpu = process.cpuUsage();
+    const fresh = await this.upstream.freshResources(CHANGE_RESOURCES);
+    const occurredAt = new Date().toISOString();
+    for (const resource of CHANGE_RESOURCES) {
+      if (this.stopped) return;
+      const records = fresh.get(resource);
+      if (records instanceof Error || records === undefined) {
+        this.readFailed(resource, records);
+        continue;
+      }
+      if (this.failing.delete(resource)) this.logger.log(`${resource} is read again; its changes are compared once more`);
+      const keyOf = RESOURCES[resource].keyOf as (record: unknown) => string;
+      const current = new Map(records.map((record) => [keyOf(record), JSON.stringify(record)]));
+      try {
+        await this.commit(resource, current, occurredAt);
+      } catch (error) {
+        // The store is away (Redis down): nothing is recorded and the held snapshot stays, so the
+        // next poll compares against it and loses nothing.
+        this.metrics.poll('store-failed');
+        this.logger.warn(`changes of ${resource} not recorded: the store failed (${error instanceof Error ? error.message : String(error)})`);
+        return;
+      }
+    }
+    const used = process.cpuUsage(cpu);
+    this.metrics.pollCpu((used.user + used.system) / 1e6);
+    this.metrics.poll('ok');
+  }
+
+  private readFailed(resource: ChangeResource, error: Error | undefined): void {
+    this.metrics.poll('vendor-failed');
+    if (this.failing.has(resource)) return;
+    this.failing.add(resource);
+    this.logger.warn(`${resource} could not be read from the vendor, no changes recorded for it: ${explainVendorFailure(error).text}`);
+  }
+
+  private async commit(resource: ChangeResource, current: Map<string, string>, occurredAt: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      let base = this.held.get(resource);
+      if (!base) {
+        base = await this.store.snapshot(resource);
+        if (base) this.held.set(resource, base);
+      }
+      const request = base ? changesOf(resource, base, current, occurredAt) : baselineOf(resource, current);
+      const outcome = await this.store.commit(request);
+      switch (outcome.status) {
+        case 'committed':
+          this.held.set(resource, { records: current, commit: outcome.commit });
+          for (const event of outcome.events) this.metrics.event(event.type);
+          if (!base) this.logger.log(`${resource}: baseline of ${current.size} records`);
+          return;
+        case 'stale':
+          this.held.delete(resource);
+          break;
+        case 'lost': {
+          this.logger.warn('the change store lost its state (Redis restarted empty?): writing back the recent events and snapshots');
+          const commits = await this.store.restore(new Map([...this.held].map(([name, held]) => [name, held.records])));
+          for (const [name, commit] of commits) {
+            const held = this.held.get(name);
+            if (held) held.commit = commit;
+          }
+          break;
+        }
+        case 'not-leading':
+          this.leading = false;
+          this.held.clear();
+          return;
+      }
+    }
+  }
+}
+
+function baselineOf(resource: ChangeResource, current: Map<string, string>): CommitRequest {
+  return { resource, basedOn: undefined, events: [], upserts: [...current], deletes: [] };
+}
+
+function changesOf(resource: ChangeResource, base: Held, current: Map<string, string>, occurredAt: string): CommitRequest {
+  const events: NewChangeEvent[] = [];
+  const upserts: [string, string][] = [];
+  const deletes: string[] = [];
+  for (const change of diffSnapshots(base.records, current)) {
+    events.push({
+      type: `${resource}.${change.kind}`,
+      resource,
+      key: change.key,
+      occurredAt,
+      ...(change.changes ? { changes: change.changes } : {}),
+      data: change.after === undefined ? null : JSON.parse(change.after),
+    });
+    if (change.after === undefined) deletes.push(change.key);
+    else upserts.push([change.key, change.after]);
+  }
+  return { resource, basedOn: base.commit, events, upserts, deletes };
+}
