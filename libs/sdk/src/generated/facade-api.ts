@@ -90,6 +90,91 @@ export interface AdGroupRegionDto {
   province: string | null;
 }
 
+export interface ChangeEventDto {
+  /** For `updated` only: each changed field with its value before and after. */
+  changes?: FieldChangeDto[];
+  /**
+   * The record as its resource endpoint answers it now (`GET /v1/<resource>/<key>`); null for `deleted`.
+   * @example {"code":"b03","name":"王秀娟(离职)","status":"active","linkedOrderUsername":null}
+   */
+  data: Record<string, any> | null;
+  /**
+   * Opaque, increasing in feed order: pass it as `after` (or `Last-Event-ID`).
+   * @example "1764230400000-0"
+   */
+  id: string;
+  /**
+   * The record's key as in its URL (`b03`, `1072`).
+   * @example "b03"
+   */
+  key: string;
+  /**
+   * When the facade noticed the change (UTC, milliseconds).
+   * @format date-time
+   * @example "2026-11-27T08:00:00.000Z"
+   */
+  occurredAt: string;
+  /**
+   * The resource the record belongs to.
+   * @example "staff"
+   */
+  resource: ChangeResource;
+  /**
+   * `<resource>.created`, `<resource>.updated` or `<resource>.deleted`.
+   * @example "staff.updated"
+   */
+  type: ChangeType;
+}
+
+export type ChangeResource =
+  | "operator-accounts"
+  | "staff"
+  | "label-categories"
+  | "labels"
+  | "ad-groups"
+  | "custom-attributes";
+
+/** `<resource>.created`, `<resource>.updated` or `<resource>.deleted`. */
+export type ChangeType =
+  | "operator-accounts.created"
+  | "operator-accounts.updated"
+  | "operator-accounts.deleted"
+  | "staff.created"
+  | "staff.updated"
+  | "staff.deleted"
+  | "label-categories.created"
+  | "label-categories.updated"
+  | "label-categories.deleted"
+  | "labels.created"
+  | "labels.updated"
+  | "labels.deleted"
+  | "ad-groups.created"
+  | "ad-groups.updated"
+  | "ad-groups.deleted"
+  | "custom-attributes.created"
+  | "custom-attributes.updated"
+  | "custom-attributes.deleted";
+
+export interface ChangesMetaDto {
+  /**
+   * The page size used.
+   * @example 100
+   */
+  limit: number;
+  /**
+   * Pass as `after` for the next page: the last event of this page (or, for a filtered page, the last event passed over), `after` itself when nothing is new, null for an empty feed read without `after`.
+   * @example "1764230400000-0"
+   */
+  next: string | null;
+}
+
+export interface ChangesPageDto {
+  /** Events in feed order, oldest first. */
+  data: ChangeEventDto[];
+  /** Where to read on: the cursor of the next page, and the page size. */
+  meta: ChangesMetaDto;
+}
+
 export interface CustomAttributeDto {
   /**
    * When the attribute was added, UTC (添加时间; vendor `customAddtime`).
@@ -168,6 +253,62 @@ export type CustomAttributeType =
   | "single-select"
   | "multi-select";
 
+export interface DeliveriesDto {
+  /** Each WEBHOOK_URLS entry, in the configured order. */
+  data: DeliveryDto[];
+}
+
+export interface DeliveryDto {
+  /**
+   * Failed attempts in a row at the next event.
+   * @example 0
+   */
+  attempts: number;
+  /**
+   * Events waiting for it.
+   * @example 0
+   */
+  backlog: number;
+  /**
+   * When the last event was delivered (UTC); null before the first.
+   * @format date-time
+   * @example "2026-11-27T08:00:01.000Z"
+   */
+  lastDeliveredAt: string | null;
+  /** The latest failure, kept after later successes; null when none. */
+  lastError: DeliveryErrorDto | null;
+  /**
+   * When the failed event is tried again (UTC); null when nothing waits for a retry.
+   * @format date-time
+   * @example null
+   */
+  nextAttemptAt: string | null;
+  /**
+   * The last event delivered to it; null: none yet (it receives from the oldest event kept).
+   * @example "1764230400000-0"
+   */
+  position: string | null;
+  /**
+   * The receiver, with any password or query value shown as `***`.
+   * @example "https://hooks.internal/youmi?token=***"
+   */
+  url: string;
+}
+
+export interface DeliveryErrorDto {
+  /**
+   * When the attempt failed (UTC).
+   * @format date-time
+   * @example "2026-11-27T08:00:05.000Z"
+   */
+  at: string;
+  /**
+   * The event and what went wrong: an HTTP status, no answer within 10 s, a refused connection.
+   * @example "event 1764230400000-0: HTTP 503"
+   */
+  message: string;
+}
+
 export interface DriftEntryDto {
   /**
    * How many values were seen so, since this instance started (counted each time a new vendor answer is mapped).
@@ -220,6 +361,24 @@ export interface DriftReportDto {
   data: DriftEntryDto[];
   /** Paging: total over all pages, limit and offset. */
   meta: ListMetaDto;
+}
+
+export interface FieldChangeDto {
+  /**
+   * Its value now (null when absent); any JSON value.
+   * @example "王秀娟(离职)"
+   */
+  after: string | number | boolean | any[] | object | null;
+  /**
+   * Its value before (null when absent); any JSON value.
+   * @example "王秀娟"
+   */
+  before: string | number | boolean | any[] | object | null;
+  /**
+   * The field, dotted for nested fields (`authorizations.push`).
+   * @example "name"
+   */
+  field: string;
 }
 
 export interface LabelCategoryDto {
@@ -1619,6 +1778,91 @@ export class Api<
         path: `/v1/upstream/drift`,
         method: "GET",
         query: query,
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * @description The change feed, read by cursor: pass `meta.next` as `after` to read on. Every CHANGES_POLL_SECONDS the facade reads each resource fresh from the vendor and records one event per record created, updated or deleted (the first read after a start with nothing stored is a baseline, without events). Keeps the newest CHANGES_RETENTION events.
+     *
+     * @tags changes
+     * @name ListChanges
+     * @summary What changed at the vendor: created, updated and deleted records, oldest first
+     * @request GET:/v1/changes
+     * @secure
+     */
+    listChanges: (
+      query?: {
+        /**
+         * The id of the last event already read (`meta.next` of the previous page); absent: from the oldest event kept. An id the feed never held is 400; one older than the oldest kept is 410.
+         * @maxLength 40
+         * @example "1764230400000-0"
+         */
+        after?: string;
+        /**
+         * Events per page, 1 to 1000 (default 100).
+         * @min 1
+         * @max 1000
+         * @default 100
+         * @example 100
+         */
+        limit?: number;
+        /** Only the events of this resource. */
+        resource?: ChangeResource;
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<ChangesPageDto, void | ProblemDto>({
+        path: `/v1/changes`,
+        method: "GET",
+        query: query,
+        secure: true,
+        format: "json",
+        ...params,
+      }),
+
+    /**
+     * @description Each event as `id: <id>`, `event: <type>`, `data: <event JSON>`; a comment line every 15 s keeps idle connections open. Resumes after `Last-Event-ID` (or `?after=`), else starts with the events from now on. The API key and rate limit apply as to every `/v1` request; a stream counts once.
+     *
+     * @tags changes
+     * @name StreamChanges
+     * @summary The change feed as Server-Sent Events, live
+     * @request GET:/v1/changes/stream
+     * @secure
+     */
+    streamChanges: (
+      query?: {
+        /**
+         * Resume after this event id, as the `Last-Event-ID` header does (the header wins). Absent: only events from now on.
+         * @maxLength 40
+         * @example "1764230400000-0"
+         */
+        after?: string;
+      },
+      params: RequestParams = {},
+    ) =>
+      this.request<string, void | ProblemDto>({
+        path: `/v1/changes/stream`,
+        method: "GET",
+        query: query,
+        secure: true,
+        ...params,
+      }),
+
+    /**
+     * @description One entry per WEBHOOK_URLS entry: the last event delivered, how many events wait, the latest failure and when it is tried again.
+     *
+     * @tags changes
+     * @name ListWebhookDeliveries
+     * @summary Where each webhook URL stands: position, backlog, last error
+     * @request GET:/v1/changes/deliveries
+     * @secure
+     */
+    listWebhookDeliveries: (params: RequestParams = {}) =>
+      this.request<DeliveriesDto, void | ProblemDto>({
+        path: `/v1/changes/deliveries`,
+        method: "GET",
         secure: true,
         format: "json",
         ...params,

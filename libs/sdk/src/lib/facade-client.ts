@@ -1,4 +1,5 @@
-import { Api, type HttpResponse, type ListMetaDto, type ProblemDto } from '../generated/facade-api';
+import { Api, type ChangeEventDto, type ChangeResource, type HttpResponse, type ListMetaDto, type ProblemDto } from '../generated/facade-api';
+import { readChangeStream, type ChangeStreamOptions } from './change-stream';
 
 /** A problem-details answer of the facade (RFC 9457), as a typed error. */
 export class FacadeProblemError extends Error {
@@ -41,8 +42,17 @@ type ListOperation = {
 type QueryOf<K extends ListOperation> = NonNullable<Parameters<FacadeOperations[K]>[0]>;
 type ItemOf<K extends ListOperation> = Awaited<ReturnType<FacadeOperations[K]>> extends { data: (infer T)[] } ? T : never;
 
+/** Where to read the change feed from. */
+export interface ChangesQuery {
+  /** The id of the last event already handled; absent: from the oldest event kept. */
+  after?: string;
+  resource?: ChangeResource;
+  /** Events per request (default 500). */
+  limit?: number;
+}
+
 /** The facade's API for other apps: typed operations and an iterator over every page of a list. */
-export interface FacadeClient extends FacadeOperations {
+export interface FacadeClient extends Omit<FacadeOperations, 'streamChanges'> {
   /** The generated client, for headers, cancellation and the operations' raw responses. */
   readonly api: Api<unknown>;
   /** Every item of a list, fetched page by page (500 a page unless `limit` says otherwise). */
@@ -52,12 +62,25 @@ export interface FacadeClient extends FacadeOperations {
    * `await facade.csv('listStaff', { status: 'active' })`.
    */
   csv<K extends CsvOperation>(operation: K, query?: CsvQuery<K>): Promise<string>;
+  /**
+   * Every event of the change feed after `after`, oldest first, until the newest: keep the last
+   * `event.id` and pass it as `after` next time. A cursor older than the feed keeps throws a 410
+   * `FacadeProblemError` (read the lists again, then the feed from its end).
+   */
+  changes(query?: ChangesQuery): AsyncGenerator<ChangeEventDto>;
+  /**
+   * The change feed live (Server-Sent Events): every event from now on, or after `lastEventId`;
+   * reconnects by itself with `Last-Event-ID`. Ends on `signal` or `break`.
+   */
+  streamChanges(options?: ChangeStreamOptions): AsyncGenerator<ChangeEventDto>;
 }
 
 export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const keyHeaders: Record<string, string> = options.apiKey ? { 'X-API-Key': options.apiKey } : {};
   const api = new Api({
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    baseApiParams: { headers: options.apiKey ? { 'X-API-Key': options.apiKey } : {} },
+    baseUrl,
+    baseApiParams: { headers: keyHeaders },
     ...(options.fetch ? { customFetch: options.fetch } : {}),
   });
   const operations = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -96,7 +119,37 @@ export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
         throw asProblem(thrown);
       }
     },
+    async *changes(query: ChangesQuery = {}): AsyncGenerator<ChangeEventDto> {
+      const limit = query.limit ?? 500;
+      for (let after = query.after; ; ) {
+        const page = await client.listChanges({ ...query, limit, ...(after ? { after } : {}) });
+        yield* page.data;
+        if (page.data.length < limit || page.meta.next === null) return;
+        after = page.meta.next;
+      }
+    },
+    streamChanges(streamOptions?: ChangeStreamOptions): AsyncGenerator<ChangeEventDto> {
+      return readChangeStream(
+        {
+          url: `${baseUrl}/v1/changes/stream`,
+          headers: keyHeaders,
+          fetch: options.fetch ?? fetch,
+          refused: async (response) => problemOf(response.status, await response.text()),
+        },
+        streamOptions,
+      );
+    },
   });
+}
+
+function problemOf(status: number, text: string): FacadeProblemError {
+  try {
+    const body = JSON.parse(text) as ProblemDto;
+    if (body && typeof body === 'object' && 'title' in body) return new FacadeProblemError(status, body);
+  } catch {
+    // Not a problem body: described below.
+  }
+  return new FacadeProblemError(status, { type: 'about:blank', title: 'Error', status, detail: 'The facade answered an error without problem details.' });
 }
 
 function asProblem(thrown: unknown): unknown {
