@@ -8,6 +8,14 @@ describe('API keys', () => {
     ['a wrong bearer key', { authorization: 'Bearer key-three' }],
     ['a wrong X-API-Key', { 'x-api-key': 'key-on' }],
     ['a malformed Authorization', { authorization: 'key-one' }],
+    // Only the exact key: not one with more after it, in another case, cut short, or two joined.
+    ['a valid key with more after it', { 'x-api-key': 'key-one-extra' }],
+    ['a valid bearer key with more after it', { authorization: 'Bearer key-onex' }],
+    ['a valid key in another case', { 'x-api-key': 'KEY-ONE' }],
+    ['a valid bearer key in another case', { authorization: 'Bearer Key-Two' }],
+    ['two valid keys joined', { 'x-api-key': 'key-one,key-two' }],
+    ['two valid keys joined by a space', { authorization: 'Bearer key-one key-two' }],
+    ['a valid key with a prefix', { 'x-api-key': 'xkey-one' }],
   ])('refuses %s with a 401 problem', async (_, headers) => {
     const response = await ctx.facade.get('/v1/staff', headers);
     expect(response.status).toBe(401);
@@ -28,6 +36,8 @@ describe('API keys', () => {
     expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'key-one' })).headers.get('x-cache')).toBe('HIT');
     expect((await ctx.facade.get('/v1/labels')).status).toBe(401);
     expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'nope' })).status).toBe(401);
+    expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'key-one-extra' })).status).toBe(401);
+    expect((await ctx.facade.get('/v1/labels', { authorization: 'Bearer KEY-ONE' })).status).toBe(401);
   });
 
   it('checks the key before validating parameters', async () => {

@@ -1,4 +1,4 @@
-import { useFacade } from './facade-harness';
+import { startFacade, useFacade } from './facade-harness';
 
 const ctx = useFacade();
 
@@ -70,6 +70,39 @@ describe('HTTP caching toward clients', () => {
     expect(response.headers.get('x-frame-options')).toBeTruthy();
     expect(response.headers.get('content-security-policy')).toBeTruthy();
     expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('after the vendor’s data changes', () => {
+  it('answers the new body with a new ETag once the copy is refreshed; the old ETag gets a 200, not a 304', async () => {
+    const facade = await startFacade(ctx.sim, { CACHE_TTL_SECONDS: '1' });
+    try {
+      for (const [i, path] of ['/v1/staff/b03', '/v1/staff?status=active', '/v1/staff?format=csv'].entries()) {
+        const renamed = `王秀娟（调岗 ${i}）`;
+        const first = await facade.get(path);
+        const old = { etag: first.headers.get('etag') as string, body: await first.text() };
+        expect(old.body).toContain('王秀娟');
+        expect(old.body).not.toContain(renamed);
+        // Repeated while fresh, by whichever path answers it.
+        expect((await facade.get(path)).headers.get('etag')).toBe(old.etag);
+        await ctx.sim.changeRecords({ endpoint: 'staff', op: 'update', key: 'b03', set: { ad_staff_name: renamed } });
+        const deadline = Date.now() + 8000;
+        let now = { status: 0, etag: '', body: old.body };
+        while (!now.body.includes(renamed) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const response = await facade.get(path, { 'if-none-match': old.etag });
+          now = { status: response.status, etag: response.headers.get('etag') as string, body: await response.text() };
+        }
+        expect(now.status).toBe(200);
+        expect(now.body).toContain(renamed);
+        expect(now.etag).not.toBe(old.etag);
+        expect((await facade.get(path, { 'if-none-match': old.etag })).status).toBe(200);
+        expect((await facade.get(path, { 'if-none-match': now.etag })).status).toBe(304);
+      }
+    } finally {
+      await facade.close();
+      await ctx.sim.reset();
+    }
   });
 });
 

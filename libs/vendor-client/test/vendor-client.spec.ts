@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { inspect } from 'node:util';
 import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
 import {
@@ -304,6 +306,49 @@ describe('VendorClient against the simulator', () => {
     ].join('\n');
     expect(shown).not.toContain(APP_KEY);
     expect(JSON.stringify(c)).not.toContain(APP_KEY);
+  });
+});
+
+describe('the signature on the wire', () => {
+  it('is the percent-encoded Base64 HMAC-SHA1, in the token body and in every signed call’s headers', async () => {
+    // A recording proxy in front of the simulator: the simulator also accepts an unencoded signature,
+    // so only the bytes on the wire show whether the client encodes it.
+    const seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
+    const target = new URL(sim.baseUrl);
+    const proxy = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        seen.push({ url: req.url ?? '', headers: req.headers, body });
+        const forward = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        forward.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = proxy.address() as { port: number };
+      const c = client({ baseUrl: `http://127.0.0.1:${port}${target.pathname}` });
+      // Enough calls that some signatures hold +, / or = before encoding.
+      for (let i = 0; i < 12; i += 1) await c.getStaff();
+      const hmac = (message: string) => createHmac('sha1', APP_KEY).update(message).digest('base64');
+
+      const tokenCall = seen.find((call) => call.url.includes('GetAccessToken'));
+      const token = JSON.parse(tokenCall?.body ?? '{}') as { AppId: string; Nonce: string; Timestamp: string; Signature: string };
+      expect(token.Signature).toBe(encodeURIComponent(hmac(token.AppId + token.Nonce + token.Timestamp)));
+      const signed = seen.filter((call) => call.url.includes('staff'));
+      expect(signed).toHaveLength(12);
+      for (const { headers } of signed) {
+        const expected = hmac(`${headers['access_token']}${headers['nonce']}${headers['timestamp']}`);
+        expect(headers['signature']).toBe(encodeURIComponent(expected));
+        expect(headers['signature']).not.toMatch(/[+/=]/);
+      }
+      expect(signed.some(({ headers }) => String(headers['signature']).includes('%'))).toBe(true);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });
 
