@@ -63,13 +63,14 @@ describe('loadFacadeConfig', () => {
         FACADE_API_KEYS: ' a, b ,,c ',
         CACHE_TTL_SECONDS: '30',
         CACHE_STALE_SECONDS: '0',
+        CACHE_REFRESH_BUDGET_MS: '100',
         REDIS_URL: 'redis://127.0.0.1:6379/3',
         RATE_LIMIT_PER_MINUTE: '100',
         LOG_LEVEL: 'DEBUG',
         TRUST_PROXY: 'true',
       }),
     ).toMatchObject({
-      trustProxy: true, port: 8080, upstreamTimeoutMs: 2500, apiKeys: ['a', 'b', 'c'], cacheStaleSeconds: 0, redisUrl: 'redis://127.0.0.1:6379/3', logLevel: 'debug' });
+      trustProxy: true, port: 8080, upstreamTimeoutMs: 2500, apiKeys: ['a', 'b', 'c'], cacheStaleSeconds: 0, cacheRefreshBudgetMs: 100, redisUrl: 'redis://127.0.0.1:6379/3', logLevel: 'debug' });
   });
 
   it.each([
@@ -79,6 +80,7 @@ describe('loadFacadeConfig', () => {
     [{ UPSTREAM_TIMEOUT_MS: '5s' }, 'UPSTREAM_TIMEOUT_MS'],
     [{ CACHE_TTL_SECONDS: '-1' }, 'CACHE_TTL_SECONDS'],
     [{ CACHE_STALE_SECONDS: '1.5' }, 'CACHE_STALE_SECONDS'],
+    [{ CACHE_REFRESH_BUDGET_MS: '-5' }, 'CACHE_REFRESH_BUDGET_MS'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],

@@ -11,6 +11,8 @@ export interface FacadeConfig {
   apiKeys: string[];
   cacheTtlSeconds: number;
   cacheStaleSeconds: number;
+  /** How long a request waits for the refresh of a long-expired copy before it is answered the copy. */
+  cacheRefreshBudgetMs: number;
   redisUrl: string | undefined;
   /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
   redisKeyPrefix: string;
@@ -123,6 +125,7 @@ export function loadFacadeConfig(env: Env): FacadeConfig {
     apiKeys,
     cacheTtlSeconds: integer('CACHE_TTL_SECONDS', 60, 0, 31_536_000),
     cacheStaleSeconds: integer('CACHE_STALE_SECONDS', 86_400, 0, 31_536_000),
+    cacheRefreshBudgetMs: integer('CACHE_REFRESH_BUDGET_MS', 250, 0, 600_000),
     redisUrl,
     redisKeyPrefix: text('REDIS_KEY_PREFIX') ?? 'youmi-facade:',
     cacheWarmUp: flag('CACHE_WARMUP'),

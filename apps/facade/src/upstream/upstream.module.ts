@@ -54,6 +54,7 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
         new VendorCache(store, {
           ttlMs: config.cacheTtlSeconds * 1000,
           staleMs: config.cacheStaleSeconds * 1000,
+          refreshBudgetMs: config.cacheRefreshBudgetMs,
           onStatus: (_key, status) => metrics.cacheEvent(status),
           // The client answered with an expired copy instead; the failure still belongs in the logs.
           onBackgroundError: (key, error) =>

@@ -16,7 +16,7 @@ function vendor() {
   };
 }
 
-function cacheAt(start: number) {
+function cacheAt(start: number, refreshBudgetMs = 60_000) {
   const clock = { now: start };
   const now = () => clock.now;
   const statuses: CacheStatus[] = [];
@@ -27,6 +27,7 @@ function cacheAt(start: number) {
     now,
     onStatus: (_key, status) => statuses.push(status),
     onBackgroundError: (_key, error) => backgroundErrors.push(error),
+    refreshBudgetMs,
   });
   return { cache, clock, statuses, backgroundErrors };
 }
@@ -34,8 +35,8 @@ function cacheAt(start: number) {
 /** Lets promise callbacks that are already due run, without waiting for any timer. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-async function primed(start = 1_000_000) {
-  const setup = cacheAt(start);
+async function primed(start = 1_000_000, refreshBudgetMs?: number) {
+  const setup = cacheAt(start, refreshBudgetMs);
   const source = vendor();
   const first = setup.cache.fetch('staff', source.load);
   await settle();
@@ -98,6 +99,30 @@ describe('VendorCache', () => {
     await settle();
     source.answer(['v2']);
     expect(await answer).toMatchObject({ value: ['v2'], cache: 'MISS' });
+  });
+
+  it('a refresh slower than the budget answers the copy (STALE) and finishes in the background', async () => {
+    const { cache, clock, source, backgroundErrors } = await primed(1_000_000, 30);
+    clock.now += 2 * TTL;
+    // The vendor does not answer: the request gets the copy once the budget has passed.
+    expect(await cache.fetch('staff', source.load)).toMatchObject({ value: ['v1'], cache: 'STALE' });
+    expect(source.load).toHaveBeenCalledTimes(2);
+    // A second request joins the refresh still running, and is answered the copy too.
+    expect(await cache.fetch('staff', source.load)).toMatchObject({ value: ['v1'], cache: 'STALE' });
+    expect(source.load).toHaveBeenCalledTimes(2);
+    source.answer(['v2']);
+    await settle();
+    expect(await cache.fetch('staff', source.load)).toMatchObject({ value: ['v2'], cache: 'HIT' });
+    expect(backgroundErrors).toEqual([]);
+  });
+
+  it('a refresh that fails after the budget is reported, and the copy stays', async () => {
+    const { cache, clock, source, backgroundErrors } = await primed(1_000_000, 30);
+    clock.now += 2 * TTL;
+    expect((await cache.fetch('staff', source.load)).cache).toBe('STALE');
+    source.fail('hung up');
+    await settle();
+    expect(backgroundErrors).toEqual([new Error('hung up')]);
   });
 
   it('while the vendor fails, answers an expired copy for up to the stale window, then the failure', async () => {

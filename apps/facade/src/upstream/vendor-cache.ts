@@ -8,6 +8,11 @@ export interface VendorCacheOptions {
   now?: () => number;
   onStatus?: (key: string, status: CacheStatus) => void;
   onBackgroundError?: (key: string, error: unknown) => void;
+  /**
+   * How long a request waits for the refresh of a long-expired copy before it is answered the copy
+   * (STALE) and the refresh goes on in the background; default 250 ms.
+   */
+  refreshBudgetMs?: number;
 }
 
 /**
@@ -34,19 +39,25 @@ export class VendorCache {
       if (age < ttlMs) return this.answer(key, entry.values, 'HIT', entry.version, entry.storedAt + ttlMs);
       if (age < ttlMs + staleMs) {
         // Just expired: answer the copy while one background refresh runs. Expired for longer (a key
-        // nobody asked for a while): refresh now, and fall back to the copy only if the vendor fails,
-        // so that a rarely asked key is not answered with day-old data while the vendor is healthy.
+        // nobody asked for a while): refresh now, and fall back to the copy only if the vendor fails or
+        // is slower than the refresh budget, so that a rarely asked key is not answered with day-old
+        // data while the vendor is healthy.
         if (age < 2 * ttlMs) {
           this.refresh(key, load).catch((error) => this.options.onBackgroundError?.(key, error));
           return this.answer(key, entry.values, 'STALE', entry.version, 0);
         }
-        try {
-          const fetched = await this.refresh(key, load);
-          return this.answer(key, fetched.value, fetched.cache, fetched.version, fetched.freshUntil);
-        } catch (error) {
-          this.options.onBackgroundError?.(key, error);
+        // A slow or hung vendor never holds an answer that has a copy for longer than the budget.
+        const refreshing = this.refresh(key, load);
+        const fetched = await withinBudget(refreshing, this.options.refreshBudgetMs ?? 250);
+        if (fetched === OVER_BUDGET) {
+          refreshing.catch((error) => this.options.onBackgroundError?.(key, error));
           return this.answer(key, entry.values, 'STALE', entry.version, 0);
         }
+        if (fetched instanceof Failed) {
+          this.options.onBackgroundError?.(key, fetched.error);
+          return this.answer(key, entry.values, 'STALE', entry.version, 0);
+        }
+        return this.answer(key, fetched.value, fetched.cache, fetched.version, fetched.freshUntil);
       }
     }
     const fetched = await this.refresh(key, load);
@@ -103,4 +114,23 @@ export class VendorCache {
     this.options.onStatus?.(key, cache);
     return { value, cache, version, freshUntil };
   }
+}
+
+const OVER_BUDGET = Symbol('over budget');
+
+class Failed {
+  constructor(readonly error: unknown) {}
+}
+
+/** What `work` settles to within `ms`, or OVER_BUDGET; it never rejects. */
+function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | Failed | typeof OVER_BUDGET> {
+  let timer: NodeJS.Timeout | undefined;
+  const over = new Promise<typeof OVER_BUDGET>((resolve) => {
+    timer = setTimeout(() => resolve(OVER_BUDGET), ms);
+  });
+  const settled = work.then(
+    (value) => value,
+    (error: unknown) => new Failed(error),
+  );
+  return Promise.race([settled, over]).finally(() => clearTimeout(timer));
 }
