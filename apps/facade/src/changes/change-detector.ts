@@ -11,10 +11,11 @@ import { ChangeMetrics } from './change-metrics';
 import { leaseMsFor } from './lease';
 import { diffSnapshots } from './record-diff';
 
-/** What this instance last committed of a resource: the records, and which commit wrote them. */
+/** What this instance last committed of a resource: the records, which commit wrote them, and from which vendor answers. */
 interface Held {
   records: Map<string, string>;
   commit: string;
+  version?: string;
 }
 
 /**
@@ -94,16 +95,18 @@ export class ChangeDetector {
     const occurredAt = new Date().toISOString();
     for (const resource of CHANGE_RESOURCES) {
       if (this.stopped) return;
-      const records = fresh.get(resource);
-      if (records instanceof Error || records === undefined) {
-        this.readFailed(resource, records);
+      const read = fresh.get(resource);
+      if (read instanceof Error || read === undefined) {
+        this.readFailed(resource, read);
         continue;
       }
       if (this.failing.delete(resource)) this.logger.log(`${resource} is read again; its changes are compared once more`);
+      // The same vendor answers as at the last commit: nothing to compare (most polls, most resources).
+      if (this.held.get(resource)?.version === read.version) continue;
       const keyOf = RESOURCES[resource].keyOf as (record: unknown) => string;
-      const current = new Map(records.map((record) => [keyOf(record), JSON.stringify(record)]));
+      const current = new Map(read.value.map((record) => [keyOf(record), JSON.stringify(record)]));
       try {
-        await this.commit(resource, current, occurredAt);
+        await this.commit(resource, current, occurredAt, read.version);
       } catch (error) {
         // The store is away (Redis down): nothing is recorded and the held snapshot stays, so the
         // next poll compares against it and loses nothing.
@@ -124,7 +127,7 @@ export class ChangeDetector {
     this.logger.warn(`${resource} could not be read from the vendor, no changes recorded for it: ${explainVendorFailure(error).text}`);
   }
 
-  private async commit(resource: ChangeResource, current: Map<string, string>, occurredAt: string): Promise<void> {
+  private async commit(resource: ChangeResource, current: Map<string, string>, occurredAt: string, version: string): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       let base = this.held.get(resource);
       if (!base) {
@@ -135,7 +138,7 @@ export class ChangeDetector {
       const outcome = await this.store.commit(request);
       switch (outcome.status) {
         case 'committed':
-          this.held.set(resource, { records: current, commit: outcome.commit });
+          this.held.set(resource, { records: current, commit: outcome.commit, version });
           for (const event of outcome.events) this.metrics.event(event.type);
           if (!base) this.logger.log(`${resource}: baseline of ${current.size} records`);
           return;

@@ -51,13 +51,14 @@ export class UpstreamService {
 
   /**
    * The given resources read fresh from the vendor, each vendor call once, the cache refreshed with
-   * the answers; a failed call fails only the resources built from it.
+   * the answers; a failed call fails only the resources built from it. The version of a resource whose
+   * vendor answers did not change stays the same.
    */
-  async freshResources<N extends ResourceName>(names: readonly N[]): Promise<Map<N, ResourceRecord<N>[] | Error>> {
+  async freshResources<N extends ResourceName>(names: readonly N[]): Promise<Map<N, Fetched<ResourceRecord<N>[]> | Error>> {
     const reads = readsOf(names);
     const settled = await Promise.allSettled(reads.map((read) => this.cache.reload(read.key, this.load(read))));
     const byKey = new Map(reads.map((read, i) => [read.key, settled[i]]));
-    const built = new Map<N, ResourceRecord<N>[] | Error>();
+    const built = new Map<N, Fetched<ResourceRecord<N>[]> | Error>();
     for (const name of names) {
       const definition = RESOURCES[name];
       const results = definition.reads.map((read) => byKey.get(read.key) as PromiseSettledResult<Fetched<unknown[]>>);
@@ -67,8 +68,7 @@ export class UpstreamService {
         continue;
       }
       const fetched = results.map((result) => (result as PromiseFulfilledResult<Fetched<unknown[]>>).value);
-      const { value } = this.assemble(name, definition.reads, fetched, (values, sink) => definition.build(values, sink) as ResourceRecord<N>[]);
-      built.set(name, value);
+      built.set(name, this.assemble(name, definition.reads, fetched, (values, sink) => definition.build(values, sink) as ResourceRecord<N>[]));
     }
     return built;
   }

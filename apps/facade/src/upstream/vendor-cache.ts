@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CacheStatus, Fetched } from './cache-status';
 import type { CacheStore } from './cache-store';
+import { sameJson } from './same-json';
 
 export interface VendorCacheOptions {
   ttlMs: number;
@@ -71,7 +72,7 @@ export class VendorCache {
    */
   async reload(key: string, load: () => Promise<unknown[]>): Promise<Fetched<unknown[]>> {
     const [values, previous] = await Promise.all([load(), this.store.get(key)]);
-    const same = previous !== undefined && JSON.stringify(previous.values) === JSON.stringify(values);
+    const same = previous !== undefined && sameJson(previous.values, values);
     const entry = { values, storedAt: this.now(), version: same ? previous.version : randomUUID() };
     await this.store.set(key, entry, this.options.ttlMs + this.options.staleMs);
     return { value: values, cache: 'MISS', version: entry.version, freshUntil: entry.storedAt + this.options.ttlMs };
