@@ -1,0 +1,38 @@
+// What `npm run mutate` mutates, per project, and the score each must reach.
+const notTests = ['!**/*.spec.ts', '!**/test/**'];
+
+export const PROJECTS = {
+  // The domain has no tests of its own (constants and types): the mapping's tests use it, read from the
+  // sandbox's copy instead of the installed package, so that they see its mutants.
+  domain: {
+    mutate: ['libs/domain/src/**/*.ts', ...notTests],
+    jestConfig: 'libs/mapping/jest.config.cjs',
+    jestOverrides: { moduleNameMapper: { '^@youmi-facade/domain$': '<rootDir>/../domain/src/index.ts' } },
+    tsconfig: 'libs/domain/tsconfig.lib.json',
+    typeCheck: true,
+    target: 85,
+  },
+  mapping: { mutate: ['libs/mapping/src/**/*.ts', ...notTests], jestConfig: 'libs/mapping/jest.config.cjs', tsconfig: 'libs/mapping/tsconfig.lib.json', typeCheck: true, target: 85 },
+  'vendor-client': {
+    mutate: ['libs/vendor-client/src/**/*.ts', ...notTests, '!libs/vendor-client/src/nest/**'],
+    jestConfig: 'libs/vendor-client/jest.config.cjs',
+    tsconfig: 'libs/vendor-client/tsconfig.lib.json',
+    typeCheck: true,
+    target: 85,
+  },
+  'facade-request-path': {
+    mutate: [
+      'apps/facade/src/access/**/*.ts',
+      'apps/facade/src/http/**/*.ts',
+      'apps/facade/src/problem/**/*.ts',
+      'apps/facade/src/upstream/vendor-cache.ts',
+      'apps/facade/src/upstream/cache-store.ts',
+      'apps/facade/src/upstream/redis-cache-store.ts',
+      ...notTests,
+    ],
+    jestConfig: 'apps/facade/jest.config.cjs',
+    tsconfig: 'apps/facade/tsconfig.app.json',
+    typeCheck: false,
+    target: 75,
+  },
+};

@@ -1,0 +1,89 @@
+// `npm run mutate [-- project…]`: StrykerJS over each project in turn (incremental: only mutants whose
+// code or tests changed run again), then docs/mutation.md and docs/mutation.json from the reports.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { PROJECTS } from './projects.mjs';
+
+const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const reportOnly = process.argv.includes('--report-only');
+for (const name of chosen) if (!PROJECTS[name]) throw new Error(`unknown project "${name}": one of ${Object.keys(PROJECTS).join(', ')}`);
+const names = chosen.length > 0 ? chosen : Object.keys(PROJECTS);
+
+if (!reportOnly) {
+  for (const name of names) {
+    console.log(`\n== ${name}`);
+    const run = spawnSync('npx', ['stryker', 'run', 'tools/mutation/stryker.config.mjs'], { stdio: 'inherit', env: { ...process.env, MUTATE_PROJECT: name } });
+    if (run.status !== 0) throw new Error(`stryker failed for ${name} (exit ${run.status})`);
+  }
+}
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+/** Survivors looked at and judged equivalent (no test can tell them apart), with the reason. */
+const equivalent = JSON.parse(readFileSync('tools/mutation/equivalent.json', 'utf8'));
+
+function summarise(name) {
+  const file = `reports/mutation/${name}.json`;
+  if (!existsSync(file)) return undefined;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
+  const survivors = [];
+  for (const [path, { source, mutants }] of Object.entries(report.files)) {
+    const lines = source.split('\n');
+    for (const mutant of mutants) {
+      counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+      if (!UNDETECTED.has(mutant.status)) continue;
+      const line = mutant.location.start.line;
+      const known = (equivalent[name] ?? []).find((e) => e.file === path && e.line === line && e.mutator === mutant.mutatorName);
+      survivors.push({ path, line, mutator: mutant.mutatorName, status: mutant.status, replacement: mutant.replacement ?? '', code: (lines[line - 1] ?? '').trim(), equivalent: known?.reason });
+    }
+  }
+  const detected = [...DETECTED].reduce((sum, status) => sum + counts[status], 0);
+  const undetected = [...UNDETECTED].reduce((sum, status) => sum + counts[status], 0);
+  const score = detected + undetected === 0 ? null : Math.round((1000 * detected) / (detected + undetected)) / 10;
+  return { counts, score, survivors };
+}
+
+const results = Object.fromEntries(Object.keys(PROJECTS).map((name) => [name, summarise(name)]));
+const scores = Object.fromEntries(Object.entries(results).filter(([, r]) => r).map(([name, r]) => [name, r.score]));
+writeFileSync('docs/mutation.json', `${JSON.stringify(scores, null, 2)}\n`);
+
+const row = (name, r) => {
+  const { target } = PROJECTS[name];
+  const met = r.score === null ? 'n/a (no mutants)' : r.score >= target ? 'yes' : '**no**';
+  const c = r.counts;
+  return `| ${name} | ${r.score ?? 'n/a'} | ${target} | ${met} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.CompileError + c.RuntimeError} |`;
+};
+const clip = (text) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 90);
+const md = [
+  '# Mutation testing',
+  '',
+  `Written by \`npm run mutate\` (StrykerJS ${JSON.parse(readFileSync('node_modules/@stryker-mutator/core/package.json', 'utf8')).version}, jest runner, per-test coverage, incremental, 2 processes) on ${new Date().toISOString().slice(0, 10)}.`,
+  'The score is the share of mutants the tests detect (killed or timed out) among those they could: survivors and',
+  'mutants no test runs count against it; mutants that do not compile (the TypeScript checker) do not count.',
+  'What each project mutates is in `tools/mutation/projects.mjs`.',
+  '',
+  '| project | score | target | met | killed | timeout | survived | no coverage | errors |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...Object.entries(results).filter(([, r]) => r).map(([name, r]) => row(name, r)),
+  '',
+];
+for (const [name, r] of Object.entries(results)) {
+  if (!r) continue;
+  const open = r.survivors.filter((s) => !s.equivalent);
+  const judged = r.survivors.filter((s) => s.equivalent);
+  md.push(`## ${name}`, '');
+  if (r.survivors.length === 0) md.push('Every mutant detected.', '');
+  if (judged.length > 0) {
+    md.push('Judged equivalent (no test can tell them apart):', '', '| where | mutation | why |', '| --- | --- | --- |');
+    for (const s of judged) md.push(`| \`${s.path}:${s.line}\` | ${s.mutator}: \`${clip(s.replacement)}\` | ${s.equivalent} |`);
+    md.push('');
+  }
+  if (open.length > 0) {
+    md.push(`Undetected (${open.length}):`, '', '| where | status | mutation | code |', '| --- | --- | --- | --- |');
+    for (const s of open) md.push(`| \`${s.path}:${s.line}\` | ${s.status} | ${s.mutator}: \`${clip(s.replacement)}\` | \`${clip(s.code)}\` |`);
+    md.push('');
+  }
+}
+writeFileSync('docs/mutation.md', md.join('\n'));
+console.log(JSON.stringify(scores));

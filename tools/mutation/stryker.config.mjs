@@ -1,0 +1,28 @@
+// StrykerJS for one project at a time: `MUTATE_PROJECT=mapping npx stryker run tools/mutation/stryker.config.mjs`
+// (`npm run mutate` runs every project and writes docs/mutation.md and docs/mutation.json).
+import { PROJECTS } from './projects.mjs';
+
+const name = process.env.MUTATE_PROJECT ?? 'mapping';
+const project = PROJECTS[name];
+if (!project) throw new Error(`MUTATE_PROJECT must be one of ${Object.keys(PROJECTS).join(', ')} (got "${name}")`);
+
+export default {
+  mutate: project.mutate,
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: project.jestConfig, enableFindRelatedTests: false, ...(project.jestOverrides ? { config: project.jestOverrides } : {}) },
+  // Only the tests that cover a mutant run against it; on 2 cores that is what makes a full run fit.
+  coverageAnalysis: 'perTest',
+  checkers: project.typeCheck ? ['typescript'] : [],
+  tsconfigFile: project.tsconfig,
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  incremental: true,
+  incrementalFile: `reports/mutation/${name}.incremental.json`,
+  concurrency: 2,
+  timeoutMS: 10_000,
+  reporters: ['json', 'clear-text', 'progress'],
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  ignorePatterns: ['dist', '.nx', 'reports', 'docs', 'coverage', 'tmp', '**/dist', '**/out-tsc'],
+  disableTypeChecks: '{apps,libs}/**/*.ts',
+};
