@@ -273,10 +273,14 @@ export class RedisChangeStore implements ChangeStore {
     await this.redis.hset(this.key('deliveries'), url, JSON.stringify(state));
   }
 
+  /** Closes both connections (this store owns them). A read pending on a Redis that is away never settles: it is not awaited for long. */
   async close(): Promise<void> {
     this.closed = true;
     this.tailing.disconnect();
-    await this.tailDone;
+    this.redis.disconnect();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.tailDone, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+    clearTimeout(timer);
     this.events.complete();
   }
 }
