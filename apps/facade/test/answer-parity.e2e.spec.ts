@@ -32,6 +32,8 @@ function variants(): Variant[] {
   for (const [template, operations] of Object.entries(document.paths)) {
     const ok = operations.get?.responses['200'];
     if (!template.startsWith('/v1/') || !ok) continue;
+    // An event stream never ends and is never repeated: nothing to compare.
+    if (ok.content?.['text/event-stream']) continue;
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => EXAMPLES[template]?.[name] ?? EXAMPLE_PARAMETERS[name]);
     found.push({ name: `${template} JSON`, path, headers: {} });
     if (ok.content?.['text/csv']) {
