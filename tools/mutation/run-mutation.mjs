@@ -67,13 +67,19 @@ const md = [
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...Object.entries(results).filter(([, r]) => r).map(([name, r]) => row(name, r)),
   '',
+  ...(Object.values(results).some((r) => !r)
+    ? [`Not run for this report (no results in \`reports/mutation/\`): ${Object.entries(results).filter(([, r]) => !r).map(([name]) => name).join(', ')}.`, '']
+    : []),
+  'Timed-out mutants count as detected, as Stryker counts them.',
+  '',
 ];
 for (const [name, r] of Object.entries(results)) {
   if (!r) continue;
   const open = r.survivors.filter((s) => !s.equivalent);
   const judged = r.survivors.filter((s) => s.equivalent);
   md.push(`## ${name}`, '');
-  if (r.survivors.length === 0) md.push('Every mutant detected.', '');
+  if (r.score === null) md.push('No mutants: only `as const` constant lists and types, which Stryker does not mutate.', '');
+  else if (r.survivors.length === 0) md.push('Every mutant detected.', '');
   if (judged.length > 0) {
     md.push('Judged equivalent (no test can tell them apart):', '', '| where | mutation | why |', '| --- | --- | --- |');
     for (const s of judged) md.push(`| \`${s.path}:${s.line}\` | ${s.mutator}: \`${clip(s.replacement)}\` | ${s.equivalent} |`);
