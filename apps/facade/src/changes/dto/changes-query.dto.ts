@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -7,16 +8,15 @@ import { CHANGE_RESOURCES, type ChangeResource } from '../change-event';
 export const MAX_CHANGES_LIMIT = 1000;
 const LIMIT_MESSAGE = `limit must be an integer from 1 to ${MAX_CHANGES_LIMIT}`;
 
+/** An event id to read after, as the feed and the stream both take it. */
+function EventCursor(description: string): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ description, example: '1764230400000-0', maxLength: 40 }), IsOptional(), IsString(), MaxLength(40));
+}
+
 export class ChangesQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'The id of the last event already read (`meta.next` of the previous page); absent: from the oldest event kept. An id the feed never held is 400; one older than the oldest kept is 410.',
-    example: '1764230400000-0',
-    maxLength: 40,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @EventCursor(
+    'The id of the last event already read (`meta.next` of the previous page); absent: from the oldest event kept. An id the feed never held is 400; one older than the oldest kept is 410.',
+  )
   after?: string;
 
   @ApiPropertyOptional({
@@ -46,14 +46,6 @@ export class ChangesQueryDto {
 }
 
 export class ChangeStreamQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'Resume after this event id, as the `Last-Event-ID` header does (the header wins). Absent: only events from now on.',
-    example: '1764230400000-0',
-    maxLength: 40,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @EventCursor('Resume after this event id, as the `Last-Event-ID` header does (the header wins). Absent: only events from now on.')
   after?: string;
 }
