@@ -19,6 +19,8 @@ describe('mapAdGroup field rules', () => {
   it.each<Row>([
     ['id: a numeric string', 'ad_brand_id', '155', (g) => g.id, 155, []],
     ['name', 'ad_brand_name', '景田百岁山广告', (g) => g.name, '景田百岁山广告', []],
+    ['name: null is empty text', 'ad_brand_name', null, (g) => g.name, '', [['ad_brand_name', 'wrong-type']]],
+    ['code: null is empty text', 'ad_brand_code', null, (g) => g.code, '', [['ad_brand_code', 'wrong-type']]],
     [
       'code: a number keeps its text',
       'ad_brand_code',
@@ -218,7 +220,22 @@ describe('mapAdGroup accounts (wechats + ad_wechat_nick)', () => {
       [{ deviceNo: null, wechatId: 'a', qrCodeUrl: null }],
       [['wechats[].ad_wechat_nick', 'unknown-field']],
     ],
+    [
+      'an item with an empty wechat id is skipped',
+      wechats({ ad_wechat_nober: '', ad_wechat_qrcode: QR_DONG }),
+      null,
+      [],
+      [['wechats[].ad_wechat_nober', 'unparseable']],
+    ],
     ['malformed wechats', '[{"ad_wechat_nober": ', null, [], [['wechats', 'malformed-json']]],
+    [
+      'the first device number of a repeated ad_wechat_nick account wins',
+      null,
+      'P01(a),P02(a)',
+      [{ deviceNo: 'P01', wechatId: 'a', qrCodeUrl: null }],
+      [],
+    ],
+    ['ad_wechat_nick that is not text', null, { P01: 'a' }, [], [['ad_wechat_nick', 'wrong-type']]],
     [
       'an unreadable ad_wechat_nick item',
       null,

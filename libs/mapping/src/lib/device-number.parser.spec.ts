@@ -31,6 +31,7 @@ describe('parseDeviceNumbers (an ad group ad_wechat_nick)', () => {
     ['empty text', '', [], true],
     ['no parentheses', 'P05', [], false],
     ['empty parentheses', 'P05()', [], false],
+    ['no closing parenthesis', 'P05(dong23287', [], false],
     [
       'one bad item among good ones',
       'P05(dong23287),junk',

@@ -17,6 +17,15 @@ describe('sampleOf', () => {
     expect(sampleOf(Array.from({ length: 1000 }, (_, i) => i))).toHaveLength(80);
   });
 
+  it('keeps a value of exactly 80 characters whole', () => {
+    expect(sampleOf('x'.repeat(80))).toBe('x'.repeat(80));
+  });
+
+  // Characters 79 and 80 form the pair: the first and last high surrogates and one between.
+  it.each(['\u{10000}', '😀', '\u{10FFFF}'])('drops %s whole when the cut would split it', (pair) => {
+    expect(sampleOf('x'.repeat(78) + pair + 'y'.repeat(10))).toBe('x'.repeat(78) + '…');
+  });
+
   it('never cuts a surrogate pair in half', () => {
     const sample = sampleOf('a' + '😀'.repeat(100));
     expect(sample.length).toBeLessThanOrEqual(80);
@@ -37,6 +46,13 @@ describe('sampleOf', () => {
         },
       }),
     ).toBe('(object)');
+    const circularList: unknown[] = [];
+    circularList.push(circularList);
+    expect(sampleOf(circularList)).toBe('(array)');
+  });
+
+  it('names an object that serialises to nothing', () => {
+    expect(sampleOf({ toJSON: () => undefined })).toBe('(object)');
   });
 });
 

@@ -17,6 +17,7 @@ describe('mapLabelCategory field rules', () => {
   it.each<[string, string, unknown, Partial<LabelCategory> | null, [string, string][]]>([
     ['id: a numeric string', 'ad_label_id', '263', { id: 263 }, []],
     ['id: not a number', 'ad_label_id', 'A', null, [['ad_label_id', 'unparseable']]],
+    ['id: null', 'ad_label_id', null, null, [['ad_label_id', 'wrong-type']]],
     ['name', 'ad_label_name', 'B.客户来源', { name: 'B.客户来源' }, []],
     ['name: absent is empty text', 'ad_label_name', ABSENT, { name: '' }, [['ad_label_name', 'wrong-type']]],
     ['selection: 0', 'ad_choose', 0, { selection: 'single' }, []],
@@ -44,6 +45,13 @@ describe('mapLabel field rules', () => {
   it.each<[string, string, unknown, Partial<Label> | null, [string, string][]]>([
     ['id: a numeric string', 'ad_label_info_id', '1158', { id: 1158 }, []],
     ['id: null', 'ad_label_info_id', null, null, [['ad_label_info_id', 'wrong-type']]],
+    [
+      'name: null is empty text',
+      'ad_label_info_name',
+      null,
+      { name: '' },
+      [['ad_label_info_name', 'wrong-type']],
+    ],
     ['categoryId: sent as a string', 'ad_label_id', '189', { categoryId: 189 }, []],
     ['categoryId: not a number', 'ad_label_id', '职务', null, [['ad_label_id', 'unparseable']]],
     ['categoryId: absent', 'ad_label_id', ABSENT, null, [['ad_label_id', 'wrong-type']]],
@@ -117,6 +125,19 @@ describe('buildLabelCategories', () => {
     const expected = [{ id: 5, name: '先', selection: 'single' }];
     expect(buildLabelCategories(null, rows, () => undefined)).toEqual(expected);
     expect(buildLabelCategories(null, [...rows].reverse(), () => undefined)).toEqual(expected);
+  });
+
+  it('of rows with the same lowest label id, the first names the category', () => {
+    const rows = [label(3, 5, '甲', 0), label(3, 5, '乙', 1)];
+    expect(buildLabelCategories(null, rows, () => undefined)).toEqual([
+      { id: 5, name: '甲', selection: 'single' },
+    ]);
+  });
+
+  it('a derived category whose naming row has no name is named with empty text', () => {
+    expect(buildLabelCategories(null, [label(1, 5, null, 1)], () => undefined)).toEqual([
+      { id: 5, name: '', selection: 'multiple' },
+    ]);
   });
 
   it('the first of a repeated /Label id wins', () => {

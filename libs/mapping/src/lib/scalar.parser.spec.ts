@@ -42,6 +42,9 @@ describe('readInteger', () => {
     ['null where nullable', null, true, null, []],
     ['absent where nullable', undefined, true, null, []],
     ['empty text where nullable', '', true, null, []],
+    ['whitespace where nullable', '  ', true, null, []],
+    ['text that is no number where nullable', 'abc', true, null, [['f', 'unparseable']]],
+    ['a boolean where nullable', true, true, null, [['f', 'wrong-type']]],
   ])('%s', (_what, input, nullable, expected, drift) => {
     expect(run((ctx) => readInteger(input, 'f', ctx, nullable))).toEqual({ value: expected, drift });
   });
@@ -74,6 +77,8 @@ describe('readString', () => {
     ['empty text where nullable is null', '', true, null, []],
     ['whitespace is kept', ' a ', true, ' a ', []],
     ['a number keeps its text', 1001, false, '1001', [['f', 'wrong-type']]],
+    ['NaN has no text', NaN, false, null, [['f', 'wrong-type']]],
+    ['Infinity has no text', Infinity, false, null, [['f', 'wrong-type']]],
     ['a boolean', true, true, null, [['f', 'wrong-type']]],
     ['an object', { a: 1 }, true, null, [['f', 'wrong-type']]],
     ['null where required', null, false, null, [['f', 'wrong-type']]],

@@ -29,6 +29,13 @@ describe('mapStaffOperatorAccount field rules (the operator-account rules)', () 
   it.each<[string, string, unknown, Partial<StaffOperatorAccount>, [string, string][]]>([
     ['id: a numeric string', 'ad_wechat_id', '3547', { id: 3547 }, []],
     [
+      'wechatId: null is empty text',
+      'ad_wechat_nober',
+      null,
+      { wechatId: '' },
+      [['ad_wechat_nober', 'wrong-type']],
+    ],
+    [
       'deviceNo: null is empty text',
       'ad_wechat_nick',
       null,
@@ -37,6 +44,13 @@ describe('mapStaffOperatorAccount field rules (the operator-account rules)', () 
     ],
     ['nickname: empty is null', 'ad_wechat_nickname', '', { nickname: null }, []],
     [
+      'nickname: a number keeps its text',
+      'ad_wechat_nickname',
+      7,
+      { nickname: '7' },
+      [['ad_wechat_nickname', 'wrong-type']],
+    ],
+    [
       'qrCodeUrl: the placeholder',
       'ad_wechat_qrcode',
       '二维码',
@@ -44,6 +58,13 @@ describe('mapStaffOperatorAccount field rules (the operator-account rules)', () 
       [['ad_wechat_qrcode', 'unparseable']],
     ],
     ['originalId: null', 'ad_original_nober', null, { originalId: null }, []],
+    [
+      'originalId: a number keeps its text',
+      'ad_original_nober',
+      42,
+      { originalId: '42' },
+      [['ad_original_nober', 'wrong-type']],
+    ],
     ['the staff code is not needed for the account', 'ad_staff_code', ABSENT, {}, []],
   ])('%s', (_what, field, value, changed, drift) => {
     expect(map(field, value)).toEqual({ account: { ...SEED_ACCOUNT, ...changed }, drift });

@@ -57,6 +57,14 @@ describe('mapStaff field rules', () => {
     ['linkedOrderUsername: empty text is null', 'ad_self_user', '', (s) => s.linkedOrderUsername, null, []],
     ['linkedOrderUsername: null', 'ad_self_user', null, (s) => s.linkedOrderUsername, null, []],
     ['linkedOrderUsername: absent', 'ad_self_user', ABSENT, (s) => s.linkedOrderUsername, null, []],
+    [
+      'linkedOrderUsername: a number keeps its text',
+      'ad_self_user',
+      8,
+      (s) => s.linkedOrderUsername,
+      '8',
+      [['ad_self_user', 'wrong-type']],
+    ],
   ])('%s', (_what, field, value, select, expected, drift) => {
     const { staff, drift: actual } = map(field, value);
     expect(staff).not.toBeNull();
