@@ -19,8 +19,11 @@ if (!reportOnly) {
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
-/** Survivors looked at and judged equivalent (no test can tell them apart), with the reason. */
-const equivalent = JSON.parse(readFileSync('tools/mutation/equivalent.json', 'utf8'));
+/** Survivors looked at and judged equivalent (no test can tell them apart), with the reason, one file per project. */
+const equivalentOf = (name) => {
+  const file = `tools/mutation/equivalent/${name}.json`;
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+};
 
 function summarise(name) {
   const file = `reports/mutation/${name}.json`;
@@ -28,20 +31,25 @@ function summarise(name) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
   const survivors = [];
+  const equivalent = equivalentOf(name);
   for (const [path, { source, mutants }] of Object.entries(report.files)) {
     const lines = source.split('\n');
     for (const mutant of mutants) {
       counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
       if (!UNDETECTED.has(mutant.status)) continue;
       const line = mutant.location.start.line;
-      const known = (equivalent[name] ?? []).find((e) => e.file === path && e.line === line && e.mutator === mutant.mutatorName);
+      const known = equivalent.find(
+        (e) => e.file === path && e.line === line && e.mutator === mutant.mutatorName && (e.replacement === undefined || e.replacement === mutant.replacement),
+      );
       survivors.push({ path, line, mutator: mutant.mutatorName, status: mutant.status, replacement: mutant.replacement ?? '', code: (lines[line - 1] ?? '').trim(), equivalent: known?.reason });
     }
   }
   const detected = [...DETECTED].reduce((sum, status) => sum + counts[status], 0);
   const undetected = [...UNDETECTED].reduce((sum, status) => sum + counts[status], 0);
-  const score = detected + undetected === 0 ? null : Math.round((1000 * detected) / (detected + undetected)) / 10;
-  return { counts, score, survivors };
+  const judged = survivors.filter((s) => s.equivalent).length;
+  const percent = (part, whole) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
+  // A mutant judged equivalent behaves exactly like the original, so no test could detect it: it leaves the score.
+  return { counts, judged, score: percent(detected, detected + undetected - judged), raw: percent(detected, detected + undetected), survivors };
 }
 
 const results = Object.fromEntries(Object.keys(PROJECTS).map((name) => [name, summarise(name)]));
@@ -52,7 +60,7 @@ const row = (name, r) => {
   const { target } = PROJECTS[name];
   const met = r.score === null ? 'n/a (no mutants)' : r.score >= target ? 'yes' : '**no**';
   const c = r.counts;
-  return `| ${name} | ${r.score ?? 'n/a'} | ${target} | ${met} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.CompileError + c.RuntimeError} |`;
+  return `| ${name} | ${r.score ?? 'n/a'} | ${r.raw ?? 'n/a'} | ${target} | ${met} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${r.judged} | ${c.CompileError + c.RuntimeError} |`;
 };
 const clip = (text) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 90);
 const md = [
@@ -61,10 +69,12 @@ const md = [
   `Written by \`npm run mutate\` (StrykerJS ${JSON.parse(readFileSync('node_modules/@stryker-mutator/core/package.json', 'utf8')).version}, jest runner, per-test coverage, incremental, 2 processes) on ${new Date().toISOString().slice(0, 10)}.`,
   'The score is the share of mutants the tests detect (killed or timed out) among those they could: survivors and',
   'mutants no test runs count against it; mutants that do not compile (the TypeScript checker) do not count.',
+  'Survivors judged equivalent (they behave exactly like the original code; the reason for each is below, kept in',
+  '`tools/mutation/equivalent/<project>.json`) leave the score; the raw score counts them as undetected.',
   'What each project mutates is in `tools/mutation/projects.mjs`.',
   '',
-  '| project | score | target | met | killed | timeout | survived | no coverage | errors |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| project | score | raw score | target | met | killed | timeout | survived | no coverage | judged equivalent | errors |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...Object.entries(results).filter(([, r]) => r).map(([name, r]) => row(name, r)),
   '',
   ...(Object.values(results).some((r) => !r)
