@@ -19,6 +19,8 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  */
 export class RedisCacheStore implements CacheStore {
   private readonly local: MemoryCacheStore;
+  /** Keys another instance reloaded: their local copy is not answered as fresh without asking Redis. */
+  private readonly superseded = new Set<string>();
   private readonly now: () => number;
 
   constructor(
@@ -31,9 +33,10 @@ export class RedisCacheStore implements CacheStore {
 
   async get(key: string): Promise<CacheEntry | undefined> {
     const local = await this.local.get(key);
-    if (local && this.now() - local.storedAt < this.options.freshMs) return local;
+    if (local && !this.superseded.has(key) && this.now() - local.storedAt < this.options.freshMs) return local;
     try {
       const raw = await this.redis.getBuffer(this.dataKey(key));
+      this.superseded.delete(key);
       if (raw === null) return local;
       const shared = JSON.parse(raw.toString('utf8')) as CacheEntry & { expiresAt: number };
       if (local && local.version === shared.version) return local;
@@ -41,6 +44,8 @@ export class RedisCacheStore implements CacheStore {
       await this.local.set(key, entry, Math.max(1, shared.expiresAt - this.now()));
       return entry;
     } catch {
+      // Redis is away or slow: the copy this instance holds, even one another instance superseded,
+      // is still a copy (answered STALE), where nothing would make the request wait on the vendor.
       return local;
     }
   }
@@ -82,8 +87,9 @@ export class RedisCacheStore implements CacheStore {
     }
   }
 
+  /** The next read asks Redis; the local copy stays as the fallback should Redis not answer. */
   forgetLocal(key: string): void {
-    this.local.delete(key);
+    this.superseded.add(key);
   }
 
   async close(): Promise<void> {
