@@ -23,6 +23,8 @@ export interface VendorCacheOptions {
  */
 export class VendorCache {
   private readonly inflight = new Map<string, Promise<Fetched<unknown[]>>>();
+  /** The refresh of each key whose failure is reported (once, however many requests it served). */
+  private readonly watched = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
 
   constructor(
@@ -44,18 +46,14 @@ export class VendorCache {
         // is slower than the refresh budget, so that a rarely asked key is not answered with day-old
         // data while the vendor is healthy.
         if (age < 2 * ttlMs) {
-          this.refresh(key, load).catch((error) => this.options.onBackgroundError?.(key, error));
+          this.inBackground(key, this.refresh(key, load));
           return this.answer(key, entry.values, 'STALE', entry.version, 0);
         }
         // A slow or hung vendor never holds an answer that has a copy for longer than the budget.
         const refreshing = this.refresh(key, load);
         const fetched = await withinBudget(refreshing, this.options.refreshBudgetMs ?? 250);
-        if (fetched === OVER_BUDGET) {
-          refreshing.catch((error) => this.options.onBackgroundError?.(key, error));
-          return this.answer(key, entry.values, 'STALE', entry.version, 0);
-        }
-        if (fetched instanceof Failed) {
-          this.options.onBackgroundError?.(key, fetched.error);
+        if (fetched === OVER_BUDGET || fetched instanceof Failed) {
+          this.inBackground(key, refreshing);
           return this.answer(key, entry.values, 'STALE', entry.version, 0);
         }
         return this.answer(key, fetched.value, fetched.cache, fetched.version, fetched.freshUntil);
@@ -109,6 +107,20 @@ export class VendorCache {
       this.inflight.set(key, pending);
     }
     return pending;
+  }
+
+  /**
+   * Reports a refresh that no request waits for when it fails: once per refresh, however many
+   * requests were answered the copy meanwhile (a vendor outage under load would log each of them).
+   */
+  private inBackground(key: string, refreshing: Promise<unknown>): void {
+    if (this.watched.get(key) === refreshing) return;
+    this.watched.set(key, refreshing);
+    refreshing
+      .catch((error: unknown) => this.options.onBackgroundError?.(key, error))
+      .finally(() => {
+        if (this.watched.get(key) === refreshing) this.watched.delete(key);
+      });
   }
 
   private answer(key: string, value: unknown[], cache: CacheStatus, version: string, freshUntil: number): Fetched<unknown[]> {
