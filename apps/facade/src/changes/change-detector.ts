@@ -80,7 +80,6 @@ export class ChangeDetector {
     const leading = await this.store.lead();
     if (leading !== this.leading) {
       this.logger.log(leading ? 'this instance now detects changes and delivers webhooks' : 'another instance detects changes now');
-      if (!leading) this.held.clear();
     }
     this.leading = leading;
     this.metrics.leading(leading);
@@ -89,7 +88,7 @@ export class ChangeDetector {
 
   /** One poll: every resource read, compared and committed. */
   async poll(): Promise<void> {
-    if (!(await this.checkLease())) return;
+    if (!(await this.checkLease())) return this.follow();
     const cpu = process.cpuUsage();
     const fresh = await this.upstream.freshResources(CHANGE_RESOURCES);
     const occurredAt = new Date().toISOString();
@@ -118,6 +117,23 @@ export class ChangeDetector {
     const used = process.cpuUsage(cpu);
     this.metrics.pollCpu((used.user + used.system) / 1e6);
     this.metrics.poll('ok');
+  }
+
+  /**
+   * While another instance detects, keep up with the snapshots it commits (reading one only when its
+   * commit moved). Should this instance take over after Redis restarted empty, it writes them back and
+   * goes on comparing, instead of starting a new baseline that would lose what changed meanwhile.
+   */
+  private async follow(): Promise<void> {
+    try {
+      for (const [resource, commit] of await this.store.marks()) {
+        if (this.held.get(resource)?.commit === commit) continue;
+        const stored = await this.store.snapshot(resource);
+        if (stored) this.held.set(resource, stored);
+      }
+    } catch {
+      // Redis is away: what is held stays, and the next poll tries again.
+    }
   }
 
   private readFailed(resource: ChangeResource, error: Error | undefined): void {
@@ -156,7 +172,6 @@ export class ChangeDetector {
         }
         case 'not-leading':
           this.leading = false;
-          this.held.clear();
           return;
       }
     }

@@ -65,6 +65,8 @@ export interface ChangeStore {
   /** Gives the lease up at once (graceful shutdown). */
   release(): Promise<void>;
   snapshot(resource: ChangeResource): Promise<StoredSnapshot | undefined>;
+  /** Which commit wrote each resource's stored snapshot (cheap: no records). */
+  marks(): Promise<Map<ChangeResource, string>>;
   commit(request: CommitRequest): Promise<CommitOutcome>;
   /** Writes back what a store that lost its state held: the recent events and every snapshot. */
   restore(snapshots: ReadonlyMap<ChangeResource, ReadonlyMap<string, string>>): Promise<Map<ChangeResource, string>>;

@@ -32,6 +32,10 @@ export class MemoryChangeStore implements ChangeStore {
     return stored && { records: new Map(stored.records), commit: stored.commit };
   }
 
+  async marks(): Promise<Map<ChangeResource, string>> {
+    return new Map([...this.snapshots].map(([resource, stored]) => [resource, stored.commit]));
+  }
+
   async commit(request: CommitRequest): Promise<CommitOutcome> {
     const stored = this.snapshots.get(request.resource);
     if (stored?.commit !== request.basedOn) return { status: 'stale' };

@@ -181,6 +181,10 @@ export class RedisChangeStore implements ChangeStore {
     return { records: new Map(Object.entries(records)), commit };
   }
 
+  async marks(): Promise<Map<ChangeResource, string>> {
+    return new Map(Object.entries(await this.redis.hgetall(this.key('marks'))) as [ChangeResource, string][]);
+  }
+
   async commit(request: CommitRequest): Promise<CommitOutcome> {
     const args: (string | number)[] = [this.owner, this.options.leaseMs, request.resource, request.basedOn ?? '', this.options.retention, request.events.length];
     for (const event of request.events) args.push(JSON.stringify(event));
