@@ -1,4 +1,13 @@
-import { BadRequestException, Logger, ServiceUnavailableException, type ArgumentsHost } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  HttpException,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+  type ArgumentsHost,
+  type LoggerService,
+} from '@nestjs/common';
 import {
   upstreamStatus,
   VendorAuthError,
@@ -24,7 +33,7 @@ const routes = new MethodRoutes(document);
 const filter = new ProblemFilter(config, routes);
 
 /** What the filter answered for `exception` on a request to `url` (matched to a route unless `routed` is false). */
-function answer(exception: unknown, { url = '/v1/staff?limit=5', method = 'GET', routed = true } = {}) {
+function answer(exception: unknown, { url = '/v1/staff?limit=5', method = 'GET', routed = true, id = 'req-7' as unknown } = {}) {
   const sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } = { headers: {} };
   const reply = {
     status(code: number) {
@@ -43,7 +52,7 @@ function answer(exception: unknown, { url = '/v1/staff?limit=5', method = 'GET',
       sent.body = JSON.parse(payload);
     },
   };
-  const request = { url, method, id: 'req-7', routeOptions: { url: routed ? '/v1/staff' : undefined } };
+  const request = { url, method, id, routeOptions: { url: routed ? '/v1/staff' : undefined } };
   filter.catch(exception, { switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ArgumentsHost);
   return sent;
 }
@@ -122,5 +131,138 @@ describe('ProblemFilter', () => {
     expect(sent.status).toBe(500);
     expect(JSON.stringify(sent.body)).not.toContain('secret-ish');
     expect(sent.body).toMatchObject({ type: 'urn:youmi-facade:problem:internal', requestId: 'req-7' });
+  });
+});
+
+describe('ProblemFilter, beyond the common cases', () => {
+  it('answers a problem exception as it is even when no route matched', () => {
+    const sent = answer(new ProblemException(problem(401, 'unauthorized', 'Key?'), { 'www-authenticate': 'Bearer realm="youmi-facade"' }), { routed: false });
+    expect(sent.status).toBe(401);
+    expect(sent.headers['www-authenticate']).toBe('Bearer realm="youmi-facade"');
+  });
+
+  it('sends every problem as problem+json that is not to be stored, with the request id as text', () => {
+    const sent = answer(new BadRequestException('Bad body'), { id: 42 });
+    expect(sent.headers).toEqual({ 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' });
+    expect(sent.body).toMatchObject({ instance: '/v1/staff', requestId: '42' });
+  });
+
+  it.each([
+    ['a string response', new HttpException('Plain words', 403), 403, 'forbidden', 'Forbidden', 'Plain words'],
+    ['a message list', new BadRequestException(['a', 'b']), 400, 'bad-request', 'Bad Request', 'Bad Request'],
+    ['an object without message', new HttpException({ reason: 'x' }, 409), 409, 'conflict', 'Conflict', 'Conflict'],
+    ['an unknown status', new HttpException({ reason: 'x' }, 599), 599, 'error', 'Error', 'Error'],
+    ['a default message', new ForbiddenException(), 403, 'forbidden', 'Forbidden', 'Forbidden'],
+  ])('reads the detail of a Nest exception with %s', (_case, exception, status, kind, title, detail) => {
+    const sent = answer(exception);
+    expect(sent.status).toBe(status);
+    expect(sent.body).toEqual({ type: `urn:youmi-facade:problem:${kind}`, title, status, detail, instance: '/v1/staff', requestId: 'req-7' });
+    expect(sent.body).not.toHaveProperty('checks');
+  });
+
+  it('answers a Nest 404 on a routed request as the unknown path it names', () => {
+    const sent = answer(new NotFoundException('Cannot GET /v1/staff/x/y'), { url: '/v1/staff/x/y?limit=1' });
+    expect(sent.status).toBe(404);
+    expect(sent.body).toMatchObject({ type: 'urn:youmi-facade:problem:not-found', detail: 'No resource at GET /v1/staff/x/y.' });
+    expect(sent.headers).not.toHaveProperty('allow');
+  });
+
+  it('names a 405 by its method and the methods to use, with Allow', () => {
+    const sent = answer(new Error('no route'), { url: '/v1/staff?limit=1', method: 'POST', routed: false });
+    expect(sent.status).toBe(405);
+    expect(sent.body).toMatchObject({ type: 'urn:youmi-facade:problem:method-not-allowed', title: 'Method Not Allowed', detail: 'POST is not allowed here; use GET, HEAD.' });
+    expect(sent.headers['allow']).toBe('GET, HEAD');
+  });
+
+  it('answers 404, not 405, when the method is one the path answers', () => {
+    expect(answer(new Error('no route'), { url: '/v1/staff', method: 'HEAD', routed: false }).status).toBe(404);
+    expect(answer(new Error('no route'), { url: '/v1/staff', method: 'GET', routed: false }).status).toBe(404);
+  });
+
+  it('names at most 200 characters of an unknown path, without its query', () => {
+    const path = `/v1/${'x'.repeat(300)}`;
+    const detail = answer(new Error('no route'), { url: `${path}?q=1`, routed: false }).body?.['detail'];
+    expect(detail).toBe(`No resource at GET ${path.slice(0, 200)}.`);
+  });
+
+  it.each([
+    [400, 400, 'bad-request', 'Bad Request'],
+    [413, 413, 'payload-too-large', 'Payload Too Large'],
+    [415, 415, 'unsupported-media-type', 'Unsupported media type.'],
+    [599, 599, 'error', 'Error'],
+    [399, 500, 'internal', 'The facade failed to answer; the request id identifies it in the logs.'],
+    [600, 500, 'internal', 'The facade failed to answer; the request id identifies it in the logs.'],
+  ])('answers a Fastify error of statusCode %i as %i', (statusCode, status, kind, detail) => {
+    const sent = answer(Object.assign(new Error('fastify says'), { statusCode }));
+    expect(sent.status).toBe(status);
+    expect(sent.body).toMatchObject({ type: `urn:youmi-facade:problem:${kind}`, detail });
+  });
+
+  it('answers a Fastify 404 as an unknown path and ignores a statusCode that is not a number', () => {
+    expect(answer(Object.assign(new Error('not found'), { statusCode: 404 }), { url: '/v1/staff/a/b' }).body).toMatchObject({ detail: 'No resource at GET /v1/staff/a/b.' });
+    expect(answer(Object.assign(new Error('odd'), { statusCode: '400' })).status).toBe(500);
+    expect(answer(null).status).toBe(500);
+    expect(answer('thrown text').status).toBe(500);
+  });
+
+  it.each([
+    ['without a vendor status', new VendorAuthError({ endpoint: 'GetAccessToken', attempts: 1 }), 'The vendor refused GetAccessToken.', undefined],
+    [
+      'with an undocumented code',
+      new VendorEnvelopeError({ endpoint: 'staff', attempts: 1, upstream: upstreamStatus(123456, 'huh', null) }),
+      'The vendor refused staff with errmsg 123456: undocumented code 123456.',
+      { code: 123456, description: 'undocumented code 123456', requestId: null },
+    ],
+    [
+      'with a clock refusal whose offset is not known',
+      new VendorEnvelopeError({ endpoint: 'staff', attempts: 1, upstream: upstreamStatus(200005, '', 'r-2') }),
+      "The vendor refused staff with errmsg 200005: the request is more than 10 minutes old (请求已超过10分钟). The vendor's clock is not known yet (no answer carried its time); check the host's clock.",
+      { code: 200005, description: 'the request is more than 10 minutes old', requestId: 'r-2' },
+    ],
+    [
+      'with a refusal that is the vendor’s business',
+      new VendorEnvelopeError({ endpoint: 'staff/GetStaffWechat', attempts: 1, upstream: upstreamStatus(200010, '', null) }),
+      'The vendor refused staff/GetStaffWechat with errmsg 200010: no such staff code (员工号不存在).',
+      { code: 200010, description: 'no such staff code', requestId: null },
+    ],
+  ])('describes a vendor refusal %s', (_case, error, detail, upstream) => {
+    const sent = answer(error);
+    expect(sent.status).toBe(502);
+    expect(sent.body).toMatchObject({ type: 'urn:youmi-facade:problem:upstream-failure', title: 'Bad Gateway', detail });
+    expect(sent.body?.['upstream']).toEqual(upstream);
+    expect(sent.headers).not.toHaveProperty('retry-after');
+  });
+
+  describe('logging', () => {
+    const lines: { level: string; message: unknown; context: unknown }[] = [];
+    const capture = (level: string) => (message: unknown, context?: unknown) => lines.push({ level, message, context });
+    const logger: LoggerService = { log: capture('log'), warn: capture('warn'), error: capture('error'), debug: capture('debug'), verbose: capture('verbose') };
+
+    beforeEach(() => {
+      lines.length = 0;
+      Logger.overrideLogger(logger);
+    });
+    afterEach(() => Logger.overrideLogger(false));
+
+    it('warns of every 5xx it answers, and only of those', () => {
+      answer(new VendorNetworkError({ endpoint: 'staff', attempts: 3 }));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ level: 'warn', message: { status: 503, err: { kind: 'network', endpoint: 'staff' } } });
+      lines.length = 0;
+      answer(new BadRequestException('Bad body'));
+      answer(notFoundProblem('No.'));
+      expect(lines).toEqual([]);
+    });
+
+    it('reports an unexpected error with its stack, besides the 500 warning', () => {
+      const error = new TypeError('boom');
+      answer(error);
+      expect(lines.map((line) => line.level)).toEqual(['error', 'warn']);
+      expect(lines[0].message).toEqual({ err: { name: 'TypeError', message: 'boom', stack: error.stack } });
+      expect(lines[1].message).toMatchObject({ status: 500 });
+      lines.length = 0;
+      answer(7);
+      expect(lines[0].message).toEqual({ err: { value: '7' } });
+    });
   });
 });

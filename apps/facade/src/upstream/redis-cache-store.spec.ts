@@ -13,6 +13,9 @@ async function stores() {
 
 const entry = (version: string, storedAt: number) => ({ values: [{ id: 1, version }], storedAt, version });
 
+/** lru-cache, behind the local copy, keeps a reading of the injected clock for 1 ms of real time. */
+const pastClockResolution = () => new Promise((resolve) => setTimeout(resolve, 2));
+
 describe('RedisCacheStore', () => {
   it('shares what one instance stores with the others, until its lifetime ends', async () => {
     const { one, two, clock, cleanUp } = await stores();
@@ -83,4 +86,139 @@ describe('RedisCacheStore', () => {
       await cleanUp();
     }
   });
+
+  it('keeps each answer in Redis under its prefix, as JSON with its expiry, for its lifetime', async () => {
+    const { one, redis, prefix, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff/GetStaffWechat:b01', entry('a', clock.now), 120_000);
+      const key = `${prefix}cache:staff/GetStaffWechat:b01`;
+      expect(JSON.parse((await redis.get(key)) as string)).toEqual({ ...entry('a', clock.now), expiresAt: clock.now + 120_000 });
+      const ttl = await redis.pttl(key);
+      expect(ttl).toBeGreaterThan(110_000);
+      expect(ttl).toBeLessThanOrEqual(120_000);
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('keeps its own copy when Redis holds the same version', async () => {
+    const { one, clock, cleanUp } = await stores();
+    try {
+      const stored = entry('a', clock.now);
+      await one.set('staff', stored, 120_000);
+      clock.now += FRESH;
+      expect(await one.get('staff')).toBe(stored);
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('keeps a copy read from Redis in memory only until the shared entry expires', async () => {
+    const { one, two, redis, prefix, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 120_000);
+      clock.now += 10_000;
+      expect((await two.get('staff'))?.version).toBe('a');
+      await redis.del(`${prefix}cache:staff`);
+      clock.now += 109_999;
+      await pastClockResolution();
+      expect((await two.get('staff'))?.version).toBe('a');
+      clock.now += 2;
+      await pastClockResolution();
+      expect(await two.get('staff')).toBeUndefined();
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('answers its own copy, or nothing, when Redis holds something unreadable', async () => {
+    const { one, two, redis, prefix, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 120_000);
+      await redis.set(`${prefix}cache:staff`, '{not json');
+      clock.now += FRESH;
+      expect((await one.get('staff'))?.version).toBe('a');
+      expect(await two.get('staff')).toBeUndefined();
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('forgets its own copy when told, and reads Redis again at once', async () => {
+    const { one, two, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 120_000);
+      expect((await two.get('staff'))?.version).toBe('a');
+      await one.set('staff', entry('b', clock.now), 120_000);
+      expect((await two.get('staff'))?.version).toBe('a');
+      two.forgetLocal('staff');
+      expect((await two.get('staff'))?.version).toBe('b');
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('still answers a copy it was told to forget when Redis does not answer (a copy, not a wait on the vendor)', async () => {
+    const down = new Redis('redis://127.0.0.1:9', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const offline = new RedisCacheStore(down, { prefix: 'unreachable:', freshMs: FRESH, lockMs: 2_000, now: () => 1_000 });
+    try {
+      await offline.set('staff', entry('a', 1_000), 120_000);
+      offline.forgetLocal('staff');
+      expect((await offline.get('staff'))?.version).toBe('a');
+    } finally {
+      down.disconnect();
+    }
+  });
+
+  it('drops its own copies when closed', async () => {
+    const { one, redis, prefix, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 120_000);
+      await redis.del(`${prefix}cache:staff`);
+      await one.close();
+      expect(await one.get('staff')).toBeUndefined();
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('holds the lock for at most its lock time, and releases only its own', async () => {
+    const { one, redis, prefix, cleanUp } = await stores();
+    const lockKey = `${prefix}lock:staff`;
+    try {
+      const ttl = await one.withLock('staff', async () => redis.pttl(lockKey));
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(2_000);
+      // Its lock expired while it worked and another instance took it: that one is not released.
+      await one.withLock('staff', async () => {
+        await redis.set(lockKey, 'another-instance', 'PX', 60_000);
+      });
+      expect(await redis.get(lockKey)).toBe('another-instance');
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('runs the work anyway once the lock time has passed without the lock coming free', async () => {
+    const { one, redis, prefix, clock, cleanUp } = await stores();
+    const lockKey = `${prefix}lock:staff`;
+    try {
+      await redis.set(lockKey, 'crashed-instance', 'PX', 60_000);
+      let ran = false;
+      const waiting = one.withLock('staff', async () => {
+        ran = true;
+        return 'ran';
+      });
+      // Two round trips to Redis: it has tried the lock by now, and found it taken.
+      await redis.ping();
+      await redis.ping();
+      expect(ran).toBe(false);
+      clock.now += 2_000;
+      expect(await waiting).toBe('ran');
+      expect(await redis.get(lockKey)).toBe('crashed-instance');
+    } finally {
+      await cleanUp();
+    }
+  });
 });
+

@@ -1,5 +1,7 @@
+import { sharedRedis } from '../../test/redis-harness';
 import { MemoryCacheStore } from './cache-store';
 import type { CacheStatus } from './cache-status';
+import { RedisCacheStore } from './redis-cache-store';
 import { VendorCache } from './vendor-cache';
 
 const TTL = 60_000;
@@ -90,6 +92,20 @@ describe('VendorCache', () => {
     await settle();
     expect(backgroundErrors).toEqual([new Error('vendor down')]);
     expect((await cache.fetch('staff', source.load)).value).toEqual(['v1']);
+    // The failed refresh is over: the next request starts another.
+    expect(source.load).toHaveBeenCalledTimes(3);
+  });
+
+  it('reports a failed refresh once, however many requests were answered the copy while it ran', async () => {
+    const { cache, clock, source, backgroundErrors } = await primed(1_000_000, 30);
+    clock.now += TTL + 5;
+    for (let i = 0; i < 3; i++) expect((await cache.fetch('staff', source.load)).cache).toBe('STALE');
+    clock.now += 2 * TTL;
+    for (let i = 0; i < 3; i++) expect((await cache.fetch('staff', source.load)).cache).toBe('STALE');
+    expect(source.load).toHaveBeenCalledTimes(2);
+    source.fail();
+    await settle();
+    expect(backgroundErrors).toEqual([new Error('vendor down')]);
   });
 
   it('a copy expired for longer than a TTL more is refreshed before answering while the vendor is healthy', async () => {
@@ -148,5 +164,162 @@ describe('VendorCache', () => {
     expect(await cache.hasCopy('staff')).toBe(true);
     clock.now += 1;
     expect(await cache.hasCopy('staff')).toBe(false);
+  });
+
+  it('reports every answer’s status, stale ones included', async () => {
+    const { cache, clock, source, statuses } = await primed();
+    clock.now += TTL;
+    await cache.fetch('staff', source.load);
+    expect(statuses).toEqual(['MISS', 'STALE']);
+  });
+
+  it('says until when a copy is fresh: the time it was fetched plus the TTL', async () => {
+    const { cache, clock, source } = await primed(1_000_000);
+    clock.now += 10_000;
+    expect((await cache.fetch('staff', source.load)).freshUntil).toBe(1_000_000 + TTL);
+    clock.now = 1_000_000 + 2 * TTL + 5;
+    const refreshing = cache.fetch('staff', source.load);
+    await settle();
+    source.answer(['v2']);
+    expect((await refreshing).freshUntil).toBe(1_000_000 + 3 * TTL + 5);
+  });
+
+  it('works without anyone listening to statuses or background failures', async () => {
+    const clock = { now: 0 };
+    const cache = new VendorCache(new MemoryCacheStore(10, () => clock.now), {
+      ttlMs: TTL,
+      staleMs: STALE,
+      now: () => clock.now,
+    });
+    const source = vendor();
+    const first = cache.fetch('staff', source.load);
+    await settle();
+    source.answer(['v1']);
+    await first;
+    clock.now += TTL;
+    expect((await cache.fetch('staff', source.load)).cache).toBe('STALE');
+    source.fail();
+    await settle();
+    clock.now += TTL;
+    const late = cache.fetch('staff', source.load);
+    await settle();
+    source.fail();
+    expect((await late).cache).toBe('STALE');
+  });
+
+  describe('reload', () => {
+    it('asks the vendor even while the copy is fresh, and keeps the version of unchanged values', async () => {
+      const { cache, clock, source, first } = await primed();
+      clock.now += 1_000;
+      const same = cache.reload('staff', async () => ['v1']);
+      expect(await same).toEqual({
+        value: ['v1'],
+        cache: 'MISS',
+        version: first.version,
+        freshUntil: clock.now + TTL,
+      });
+      const changed = await cache.reload('staff', async () => ['v2']);
+      expect(changed).toMatchObject({ value: ['v2'], cache: 'MISS', freshUntil: clock.now + TTL });
+      expect(changed.version).not.toBe(first.version);
+      expect(source.load).toHaveBeenCalledTimes(1);
+      // What it reloaded is what the next request gets, fresh from then on.
+      clock.now += TTL - 1;
+      expect(await cache.fetch('staff', source.load)).toMatchObject({
+        value: ['v2'],
+        cache: 'HIT',
+        version: changed.version,
+      });
+    });
+
+    it('gives the first answer for a key a version of its own', async () => {
+      const { cache } = cacheAt(0);
+      const one = await cache.reload('staff', async () => ['v1']);
+      const other = await cache.reload('Label', async () => ['v1']);
+      expect(one.version).not.toBe(other.version);
+    });
+
+    it('keeps the answer for the TTL and the stale window', async () => {
+      const { cache, clock } = cacheAt(0);
+      await cache.reload('staff', async () => ['v1']);
+      clock.now += TTL + STALE - 1;
+      expect(await cache.hasCopy('staff')).toBe(true);
+    });
+  });
+
+  it('waits 250 ms for the refresh of a long-expired copy unless told otherwise', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const clock = { now: 1_000_000 };
+      const cache = new VendorCache(new MemoryCacheStore(10, () => clock.now), {
+        ttlMs: TTL,
+        staleMs: STALE,
+        now: () => clock.now,
+      });
+      await cache.reload('staff', async () => ['v1']);
+      clock.now += 2 * TTL;
+      const source = vendor();
+      let answered: unknown;
+      void cache.fetch('staff', source.load).then((fetched) => (answered = fetched));
+      await settle();
+      await jest.advanceTimersByTimeAsync(249);
+      expect(answered).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(1);
+      expect(answered).toMatchObject({ value: ['v1'], cache: 'STALE', freshUntil: 0 });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe('VendorCache over a store shared by several instances', () => {
+  async function instances() {
+    const shared = await sharedRedis();
+    const clock = { now: 5_000_000 };
+    const now = () => clock.now;
+    const make = () =>
+      new VendorCache(
+        new RedisCacheStore(shared.redis, { prefix: shared.prefix, freshMs: TTL, lockMs: 5_000, now }),
+        { ttlMs: TTL, staleMs: STALE, now, refreshBudgetMs: 60_000 },
+      );
+    return { ...shared, clock, one: make(), two: make() };
+  }
+
+  it('lets one instance refresh a key; another waiting for it answers that refresh without calling the vendor', async () => {
+    const { one, two, clock, cleanUp } = await instances();
+    try {
+      await one.reload('staff', async () => ['v1']);
+      await two.fetch('staff', async () => ['unused']);
+      clock.now += 2 * TTL;
+      const sourceOne = vendor();
+      const sourceTwo = vendor();
+      const first = one.fetch('staff', sourceOne.load);
+      while (sourceOne.load.mock.calls.length === 0) await settle();
+      const second = two.fetch('staff', sourceTwo.load);
+      sourceOne.answer(['v2']);
+      const [a, b] = await Promise.all([first, second]);
+      expect(a).toMatchObject({ value: ['v2'], cache: 'MISS' });
+      expect(b).toMatchObject({ value: ['v2'], cache: 'HIT', version: a.version, freshUntil: a.freshUntil });
+      expect(sourceTwo.load).not.toHaveBeenCalled();
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('reads the shared store again once told another instance reloaded a key', async () => {
+    const { one, two, cleanUp } = await instances();
+    try {
+      await one.reload('staff', async () => ['v1']);
+      expect((await two.fetch('staff', async () => ['unused'])).value).toEqual(['v1']);
+      const reloaded = await one.reload('staff', async () => ['v2']);
+      expect((await two.fetch('staff', async () => ['unused'])).value).toEqual(['v1']);
+      two.forgetLocal('staff');
+      expect(await two.fetch('staff', async () => ['unused'])).toMatchObject({
+        value: ['v2'],
+        cache: 'HIT',
+        version: reloaded.version,
+      });
+    } finally {
+      await cleanUp();
+    }
   });
 });

@@ -1,0 +1,141 @@
+import type { LoggerService } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { createHash } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { sharedRedis } from '../../test/redis-harness';
+import { ApiKeys } from '../access/api-keys';
+import { loadFacadeConfig } from '../config/facade-config';
+import { FacadeConfigModule } from '../config/facade-config.module';
+import { RATE_LIMITER } from './rate-limit.tokens';
+import { MemoryRateLimiter, RedisRateLimiter, type RateDecision, type RateLimiter } from './rate-limiter';
+import { rateLimitHeaders, RateLimits } from './rate-limits';
+
+const quiet: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined };
+const NOW = Date.parse('2026-11-27T12:00:30.000Z');
+
+function request(headers: Record<string, string> = {}): IncomingMessage {
+  const raw = new IncomingMessage(new Socket());
+  raw.headers = headers;
+  return raw;
+}
+
+async function limitsWith(
+  env: Record<string, string>,
+  limiter: RateLimiter,
+): Promise<{ limits: RateLimits; module: TestingModule }> {
+  const module = await Test.createTestingModule({
+    imports: [FacadeConfigModule.forRoot(loadFacadeConfig(env))],
+    providers: [ApiKeys, RateLimits, { provide: RATE_LIMITER, useValue: limiter }],
+  })
+    .setLogger(quiet)
+    .compile();
+  return { limits: module.get(RateLimits), module };
+}
+
+/** What is left after one more request of `headers`: the identity it was counted under shows in the count. */
+const remainingAfter = (limits: RateLimits, headers: Record<string, string>) =>
+  (limits.decideRaw(request(headers)) as RateDecision).remaining;
+
+describe('RateLimits with API keys', () => {
+  let limits: RateLimits;
+  let module: TestingModule;
+  beforeEach(async () => {
+    ({ limits, module } = await limitsWith(
+      { FACADE_API_KEYS: 'k1,k2', TRUST_PROXY: 'true' },
+      new MemoryRateLimiter(10, () => NOW),
+    ));
+  });
+  afterEach(() => module.close());
+
+  it('counts each key apart, whichever header carries it and wherever it comes from', () => {
+    expect(remainingAfter(limits, { 'x-api-key': 'k1', 'x-forwarded-for': '10.0.0.1' })).toBe(9);
+    expect(remainingAfter(limits, { authorization: 'Bearer k1', 'x-forwarded-for': '10.0.0.2' })).toBe(8);
+    expect(remainingAfter(limits, { 'x-api-key': 'k2', 'x-forwarded-for': '10.0.0.1' })).toBe(9);
+  });
+
+  it('counts a request without a key by its address', () => {
+    expect(remainingAfter(limits, { 'x-forwarded-for': '10.0.0.1' })).toBe(9);
+    expect(remainingAfter(limits, { 'x-forwarded-for': '10.0.0.1, 10.9.9.9' })).toBe(8);
+    expect(remainingAfter(limits, { 'x-forwarded-for': '10.0.0.2' })).toBe(9);
+  });
+
+  it('decides once per request and answers the same decision after', () => {
+    const raw = request({ 'x-api-key': 'k1' });
+    const first = limits.decideRaw(raw);
+    expect(limits.decideRaw(raw)).toBe(first);
+    expect(remainingAfter(limits, { 'x-api-key': 'k1' })).toBe(8);
+  });
+});
+
+describe('RateLimits with open access', () => {
+  it('counts by address, whatever key is sent', async () => {
+    const { limits, module } = await limitsWith(
+      { TRUST_PROXY: 'true' },
+      new MemoryRateLimiter(10, () => NOW),
+    );
+    try {
+      expect(remainingAfter(limits, { 'x-api-key': 'a', 'x-forwarded-for': '10.0.0.1' })).toBe(9);
+      expect(remainingAfter(limits, { 'x-api-key': 'b', 'x-forwarded-for': '10.0.0.1' })).toBe(8);
+      expect(remainingAfter(limits, { 'x-api-key': 'a', 'x-forwarded-for': '10.0.0.2' })).toBe(9);
+    } finally {
+      await module.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For unless proxies are trusted', async () => {
+    const { limits, module } = await limitsWith({}, new MemoryRateLimiter(10, () => NOW));
+    try {
+      expect(remainingAfter(limits, { 'x-forwarded-for': '10.0.0.1' })).toBe(9);
+      expect(remainingAfter(limits, { 'x-forwarded-for': '10.0.0.2' })).toBe(8);
+    } finally {
+      await module.close();
+    }
+  });
+});
+
+describe('RateLimits counted in Redis', () => {
+  it('keeps the decision once Redis has answered, and stores a digest of the key, never the key', async () => {
+    const { redis, prefix, cleanUp } = await sharedRedis();
+    const { limits, module } = await limitsWith(
+      { FACADE_API_KEYS: 'secret-key', TRUST_PROXY: 'true' },
+      new RedisRateLimiter(redis, prefix, 10, () => NOW),
+    );
+    try {
+      const raw = request({ 'x-api-key': 'secret-key' });
+      const pending = limits.decideRaw(raw);
+      expect(pending).toBeInstanceOf(Promise);
+      const decision = await pending;
+      expect(limits.decideRaw(raw)).toBe(decision);
+      await limits.decideRaw(request({ 'x-forwarded-for': '10.0.0.7' }));
+      const window = Math.floor(NOW / 60_000);
+      const digest = createHash('sha256').update('secret-key').digest('hex').slice(0, 32);
+      expect((await redis.keys(`${prefix}*`)).sort()).toEqual([
+        `${prefix}ratelimit:${window}:ip:10.0.0.7`,
+        `${prefix}ratelimit:${window}:key:${digest}`,
+      ]);
+    } finally {
+      await module.close();
+      await cleanUp();
+    }
+  });
+});
+
+describe('rateLimitHeaders', () => {
+  it.each([
+    [
+      { allowed: true, limit: 600, remaining: 599, resetMs: 60_000 },
+      { 'ratelimit-limit': '600', 'ratelimit-remaining': '599', 'ratelimit-reset': '60' },
+    ],
+    [
+      { allowed: true, limit: 3, remaining: 0, resetMs: 37_001 },
+      { 'ratelimit-limit': '3', 'ratelimit-remaining': '0', 'ratelimit-reset': '38' },
+    ],
+    [
+      { allowed: false, limit: 3, remaining: 0, resetMs: 1 },
+      { 'ratelimit-limit': '3', 'ratelimit-remaining': '0', 'ratelimit-reset': '1' },
+    ],
+  ])('%p → %p', (decision, headers) => {
+    expect(rateLimitHeaders(decision)).toEqual(headers);
+  });
+});
