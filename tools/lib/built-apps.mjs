@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Builds dist/apps/facade and dist/apps/vendor-sim; true when the build succeeded. */
-export function buildApps() {
+/** Builds dist/apps/facade and dist/apps/vendor-sim (and `extra` projects); true when the build succeeded. */
+export function buildApps(extra = []) {
   const build = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'facade,vendor-sim', '--outputStyle=static'],
+    [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', ['facade', 'vendor-sim', ...extra].join(','), '--outputStyle=static'],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } },
   );
   return build.status === 0;
