@@ -23,7 +23,9 @@ export class MemoryCacheStore implements CacheStore {
   private readonly entries: LRUCache<string, CacheEntry>;
 
   constructor(maxEntries = 1000, now: () => number = Date.now) {
-    this.entries = new LRUCache({ max: maxEntries, perf: { now } });
+    // ttlResolution 0: read the clock on every check, so an entry expires exactly at its lifetime's end
+    // (lru-cache otherwise reuses a clock reading for 1 ms, which an injected clock makes visible).
+    this.entries = new LRUCache({ max: maxEntries, perf: { now }, ttlResolution: 0 });
   }
 
   async get(key: string): Promise<CacheEntry | undefined> {
