@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { buildApps, root } from '../lib/built-apps.mjs';
+import { buildApps, root, waitForOutput } from '../lib/built-apps.mjs';
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
@@ -36,25 +36,6 @@ function start(name, args, env = {}, core = SERVER_CORE) {
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
-}
-
-function waitForLine(child, pattern, what) {
-  return new Promise((resolveLine, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start`)), 30000);
-    const onData = (chunk) => {
-      out += chunk;
-      const match = pattern.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolveLine(match);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
-  });
 }
 
 function cpuTicks(pid) {
@@ -100,7 +81,7 @@ async function startSimulator() {
   const appId = 'bench-app';
   const appKey = randomBytes(16).toString('hex');
   const sim = start('sim', ['dist/apps/vendor-sim/main.js'], { PORT: '0', SIM_DATASET: 'synthetic', SIM_SCALE: '1', SIM_APP_ID: appId, SIM_APP_KEY: appKey });
-  const [, simBase] = await waitForLine(sim, /listening on (http:\S+\/publicapi\/v1\/)/, 'the simulator');
+  const [, simBase] = await waitForOutput(sim, /listening on (http:\S+\/publicapi\/v1\/)/, 'the simulator');
   const simOrigin = new URL(simBase).origin;
   const facadeEnv = {
     PORT: '0',
@@ -113,7 +94,7 @@ async function startSimulator() {
   };
   const startFacade = async (env = {}) => {
     const child = start('facade', ['dist/apps/facade/main.js'], { ...facadeEnv, ...env });
-    const [, origin] = await waitForLine(child, /API (http:\S+)\/v1/, 'the facade');
+    const [, origin] = await waitForOutput(child, /API (http:\S+)\/v1/, 'the facade');
     return { child, pid: child.pid, origin: origin.replace('localhost', '127.0.0.1') };
   };
   return { appId, appKey, sim, simBase, simOrigin, startFacade };
@@ -149,7 +130,7 @@ async function main() {
   const bare = {};
   for (const kind of ['node', 'fastify']) {
     const child = start(kind, ['tools/bench/bare-server.mjs', kind, fixturesPath]);
-    const [, port] = await waitForLine(child, /listening (\d+)/, `bare ${kind}`);
+    const [, port] = await waitForOutput(child, /listening (\d+)/, `bare ${kind}`);
     bare[kind] = { child, pid: child.pid, origin: `http://127.0.0.1:${port}` };
   }
 
@@ -229,7 +210,7 @@ async function main() {
   const timeStart = async (args, env) => {
     const started = performance.now();
     const child = start('cold', args, { PORT: '0', HOST: '127.0.0.1', ...env });
-    const [, origin] = await waitForLine(child, /API (http:\S+)\/v1/, args[0]);
+    const [, origin] = await waitForOutput(child, /API (http:\S+)\/v1/, args[0]);
     const readyUrl = `${origin.replace('localhost', '127.0.0.1')}/health/ready`;
     for (;;) {
       const ok = await fetch(readyUrl).then((r) => r.status === 200, () => false);

@@ -43,3 +43,27 @@ export function startBuiltFacade(env, timeoutMs = 20000) {
   });
   return { child, origin };
 }
+
+/** Resolves the match of `pattern` in what `child` prints, once it appears; rejects when it exits or takes too long. */
+export function waitForOutput(child, pattern, what, timeoutMs = 30000) {
+  return new Promise((resolveLine, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onData = (chunk) => {
+      out += chunk;
+      const match = pattern.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        // Keep the pipe draining: a child that logs would otherwise block on a full pipe.
+        child.stdout.resume();
+        resolveLine(match);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code}`));
+    });
+  });
+}

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { createServer as createTcpServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
-import { buildApps, root } from '../lib/built-apps.mjs';
+import { buildApps, root, waitForOutput } from '../lib/built-apps.mjs';
 import { auditEvents, eventsHeld } from './event-audit.mjs';
 import { writeSoakReport } from './soak-report.mjs';
 import { startVendorGate } from './vendor-gate.mjs';
@@ -62,27 +62,6 @@ function run(name, command, args, env) {
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
-}
-
-function waitForOutput(child, pattern, what, timeoutMs = 60000) {
-  return new Promise((resolveLine, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
-    const onData = (chunk) => {
-      out += chunk;
-      const match = pattern.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout.off('data', onData);
-        resolveLine(match);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${what} exited with ${code}; see reports/soak/`));
-    });
-  });
 }
 
 function freePort() {
