@@ -27,10 +27,10 @@ describe('RedisCacheStore', () => {
   });
 
   it('answers a fresh copy from its own memory without asking Redis, then reads Redis again', async () => {
-    const { one, redis, prefix, clock, cleanUp } = await stores();
+    const { one, two, clock, cleanUp } = await stores();
     try {
       await one.set('staff', entry('a', clock.now), 120_000);
-      await redis.set(`${prefix}cache:staff`, JSON.stringify({ ...entry('b', clock.now), expiresAt: clock.now + 120_000 }));
+      await two.set('staff', entry('b', clock.now), 120_000);
       expect((await one.get('staff'))?.version).toBe('a');
       clock.now += FRESH;
       expect((await one.get('staff'))?.version).toBe('b');
@@ -163,6 +163,27 @@ describe('RedisCacheStore', () => {
       expect((await offline.get('staff'))?.version).toBe('a');
     } finally {
       down.disconnect();
+    }
+  });
+
+  it('reads only the small stamp while Redis holds the values it has, and takes their newer store time', async () => {
+    const { one, two, redis, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 120_000);
+      expect((await two.get('staff'))?.version).toBe('a');
+      const storedAgain = clock.now + 30_000;
+      await one.set('staff', entry('a', storedAgain), 120_000);
+      clock.now += FRESH;
+      const bulkReads = jest.spyOn(redis, 'getBuffer');
+      expect(await two.get('staff')).toEqual(entry('a', storedAgain));
+      expect(await two.get('staff')).toEqual(entry('a', storedAgain));
+      expect(bulkReads).not.toHaveBeenCalled();
+      await one.set('staff', entry('b', clock.now), 120_000);
+      two.forgetLocal('staff');
+      expect((await two.get('staff'))?.version).toBe('b');
+      expect(bulkReads).toHaveBeenCalledTimes(1);
+    } finally {
+      await cleanUp();
     }
   });
 

@@ -11,6 +11,13 @@ export interface RedisCacheStoreOptions {
   now?: () => number;
 }
 
+/** Which answer Redis holds for a key, without its values. */
+interface Stamp {
+  version: string;
+  storedAt: number;
+  expiresAt: number;
+}
+
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
@@ -35,11 +42,23 @@ export class RedisCacheStore implements CacheStore {
     const local = await this.local.get(key);
     if (local && !this.superseded.has(key) && this.now() - local.storedAt < this.options.freshMs) return local;
     try {
+      // The stamp first: a big list's values are megabytes, read again only when they are not the ones
+      // held here (a soak under load read them per request, and Redis grew its reply buffers by gigabytes).
+      if (local) {
+        const stamp = await this.redis.get(this.stampKey(key));
+        if (stamp !== null) {
+          const shared = JSON.parse(stamp) as Stamp;
+          if (shared.version === local.version) {
+            this.superseded.delete(key);
+            return this.renewed(key, local, shared);
+          }
+        }
+      }
       const raw = await this.redis.getBuffer(this.dataKey(key));
       this.superseded.delete(key);
       if (raw === null) return local;
-      const shared = JSON.parse(raw.toString('utf8')) as CacheEntry & { expiresAt: number };
-      if (local && local.version === shared.version) return local;
+      const shared = JSON.parse(raw.toString('utf8')) as CacheEntry & Stamp;
+      if (local && local.version === shared.version) return this.renewed(key, local, shared);
       const entry: CacheEntry = { values: shared.values, storedAt: shared.storedAt, version: shared.version };
       await this.local.set(key, entry, Math.max(1, shared.expiresAt - this.now()));
       return entry;
@@ -53,11 +72,24 @@ export class RedisCacheStore implements CacheStore {
   async set(key: string, entry: CacheEntry, lifetimeMs: number): Promise<void> {
     await this.local.set(key, entry, lifetimeMs);
     try {
-      const body = JSON.stringify({ ...entry, expiresAt: this.now() + lifetimeMs });
-      await this.redis.set(this.dataKey(key), body, 'PX', Math.max(1, lifetimeMs));
+      const stamp: Stamp = { version: entry.version, storedAt: entry.storedAt, expiresAt: this.now() + lifetimeMs };
+      const ttl = Math.max(1, lifetimeMs);
+      await this.redis
+        .multi()
+        .set(this.dataKey(key), JSON.stringify({ ...entry, expiresAt: stamp.expiresAt }), 'PX', ttl)
+        .set(this.stampKey(key), JSON.stringify(stamp), 'PX', ttl)
+        .exec();
     } catch {
       // Memory holds it; Redis gets the next refresh.
     }
+  }
+
+  /** The same values stored again later (a reload that found nothing new): this copy is as young as that. */
+  private async renewed(key: string, local: CacheEntry, shared: Stamp): Promise<CacheEntry> {
+    if (shared.storedAt <= local.storedAt) return local;
+    const entry = { ...local, storedAt: shared.storedAt };
+    await this.local.set(key, entry, Math.max(1, shared.expiresAt - this.now()));
+    return entry;
   }
 
   /**
@@ -98,5 +130,9 @@ export class RedisCacheStore implements CacheStore {
 
   private dataKey(key: string): string {
     return `${this.options.prefix}cache:${key}`;
+  }
+
+  private stampKey(key: string): string {
+    return `${this.options.prefix}cache-stamp:${key}`;
   }
 }
