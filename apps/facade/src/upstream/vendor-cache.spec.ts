@@ -132,6 +132,18 @@ describe('VendorCache', () => {
     expect(backgroundErrors).toEqual([]);
   });
 
+  it('a request joining a refresh that has used up its budget answers the copy without waiting again', async () => {
+    const { cache, clock, source } = await primed(1_000_000, 60_000);
+    clock.now += 2 * TTL;
+    const first = cache.fetch('staff', source.load);
+    await settle();
+    clock.now += 60_000;
+    // The vendor has not answered: were the budget counted again from this request, it would wait a minute.
+    expect(await cache.fetch('staff', source.load)).toMatchObject({ value: ['v1'], cache: 'STALE' });
+    source.answer(['v2']);
+    expect(await first).toMatchObject({ value: ['v2'], cache: 'MISS' });
+  });
+
   it('a refresh that fails after the budget is reported, and the copy stays', async () => {
     const { cache, clock, source, backgroundErrors } = await primed(1_000_000, 30);
     clock.now += 2 * TTL;

@@ -23,6 +23,7 @@ export interface VendorCacheOptions {
  */
 export class VendorCache {
   private readonly inflight = new Map<string, Promise<Fetched<unknown[]>>>();
+  private readonly refreshStarted = new Map<string, number>();
   /** The refresh of each key whose failure is reported (once, however many requests it served). */
   private readonly watched = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
@@ -50,8 +51,11 @@ export class VendorCache {
           return this.answer(key, entry.values, 'STALE', entry.version, 0);
         }
         // A slow or hung vendor never holds an answer that has a copy for longer than the budget.
+        // The budget runs from the refresh's start: requests that join a refresh already running wait
+        // only what is left of it, so a hung vendor costs each answer at most one budget in all.
         const refreshing = this.refresh(key, load);
-        const fetched = await withinBudget(refreshing, this.options.refreshBudgetMs ?? 250);
+        const left = (this.options.refreshBudgetMs ?? 250) - (this.now() - (this.refreshStarted.get(key) ?? this.now()));
+        const fetched = left > 0 ? await withinBudget(refreshing, left) : OVER_BUDGET;
         if (fetched === OVER_BUDGET || fetched instanceof Failed) {
           this.inBackground(key, refreshing);
           return this.answer(key, entry.values, 'STALE', entry.version, 0);
@@ -103,8 +107,12 @@ export class VendorCache {
           await this.store.set(key, entry, this.options.ttlMs + this.options.staleMs);
           return { value: values, cache: 'MISS' as const, version: entry.version, freshUntil: entry.storedAt + this.options.ttlMs };
         })
-        .finally(() => this.inflight.delete(key));
+        .finally(() => {
+          this.inflight.delete(key);
+          this.refreshStarted.delete(key);
+        });
       this.inflight.set(key, pending);
+      this.refreshStarted.set(key, this.now());
     }
     return pending;
   }
