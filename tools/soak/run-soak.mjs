@@ -288,7 +288,7 @@ async function main() {
   let phaseName = 'steady';
   let samples = 0;
   const sampler = setInterval(async () => {
-    const sample = { t: Date.now(), phase: phaseName, a: rssMb(instances.a.child.pid), b: rssMb(instances.b.child.pid) };
+    const sample = { t: Date.now(), phase: phaseName, a: rssMb(instances.a.child.pid), b: rssMb(instances.b.child.pid), redis: rssMb(redis.pid) };
     memory.push(sample);
     // The V8 heap in use, from each instance's /metrics: what RSS holds beyond it is freed memory not yet returned.
     if (samples++ % 5 === 0) {

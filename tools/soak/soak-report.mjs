@@ -137,7 +137,7 @@ export function writeSoakReport({ outDir, settings, phases, load, memory, endRss
     targets,
     total,
     phases: perPhase,
-    memory: rss,
+    memory: { ...rss, redisPeakMb: Math.max(...memory.map((s) => s.redis ?? 0)) },
     events: { ...audit, badSignatures, streamErrors, drainSeconds: Math.round(drainSeconds), deliveries },
     streamsHeld: load.streams,
     changeErrors,
@@ -190,6 +190,8 @@ export function writeSoakReport({ outDir, settings, phases, load, memory, endRss
       ([name, r]) =>
         `| ${name}${r.killedAndRestarted ? ' (killed and restarted)' : ''} | ${cell(r.atStart)} | ${cell(r.afterWarmUp)} | ${cell(r.peak)} | ${cell(r.atEnd)} | ${r.growthPercent === null ? '– (a new process)' : `${r.growthPercent} %`} | ${cell(r.heapAfterWarmUp)} / ${cell(r.heapPeak)} / ${cell(r.heapAtEnd)} |`,
     ),
+    '',
+    `Redis (the private redis-server, RSS): peak ${cell(Math.max(...memory.map((s) => s.redis ?? 0)))} MB, at the end ${cell(memory.at(-1)?.redis)} MB.`,
     '',
     '## Change feed',
     '',
