@@ -91,9 +91,18 @@ describe('VendorCache', () => {
     source.fail();
     await settle();
     expect(backgroundErrors).toEqual([new Error('vendor down')]);
+    // Just after the failure the copy is answered without asking the vendor again...
+    expect(await cache.fetch('staff', source.load)).toMatchObject({ value: ['v1'], cache: 'STALE' });
+    clock.now += 1_999;
+    expect((await cache.fetch('staff', source.load)).cache).toBe('STALE');
+    expect(source.load).toHaveBeenCalledTimes(2);
+    // ...and 2 s later the next request starts another refresh.
+    clock.now += 1;
     expect((await cache.fetch('staff', source.load)).value).toEqual(['v1']);
-    // The failed refresh is over: the next request starts another.
     expect(source.load).toHaveBeenCalledTimes(3);
+    source.answer(['v2']);
+    await settle();
+    expect(await cache.fetch('staff', source.load)).toMatchObject({ value: ['v2'], cache: 'HIT' });
   });
 
   it('reports a failed refresh once, however many requests were answered the copy while it ran', async () => {
