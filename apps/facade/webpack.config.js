@@ -37,10 +37,19 @@ module.exports = {
     }),
     {
       // With transformers ts-loader compiles a whole program: it must only see this app's sources, the
-      // workspace libraries coming in already built.
+      // workspace libraries coming in already built. It compiles from scratch, never from the build info
+      // the typecheck target keeps (a second build with unchanged sources "emitted no output" from it),
+      // and emits no declarations (the bundle needs none).
       apply(compiler) {
         for (const rule of compiler.options.module.rules) {
-          if (rule && typeof rule.loader === 'string' && rule.loader.includes('ts-loader')) rule.include = [join(__dirname, 'src')];
+          if (rule && typeof rule.loader === 'string' && rule.loader.includes('ts-loader')) {
+            rule.include = [join(__dirname, 'src')];
+            const options = rule.options ?? {};
+            rule.options = {
+              ...options,
+              compilerOptions: { ...options.compilerOptions, composite: false, incremental: false, declaration: false, declarationMap: false },
+            };
+          }
         }
       },
     },
