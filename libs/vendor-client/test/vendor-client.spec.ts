@@ -310,7 +310,7 @@ describe('VendorClient against the simulator', () => {
 });
 
 describe('the signature on the wire', () => {
-  it('is the percent-encoded Base64 HMAC-SHA1, in the token body and in every signed call’s headers', async () => {
+  it('is the percent-encoded Base64 HMAC-SHA1, in the token body and in every signed call’s headers, sent as text/json', async () => {
     // A recording proxy in front of the simulator: the simulator also accepts an unencoded signature,
     // so only the bytes on the wire show whether the client encodes it.
     const seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
@@ -338,9 +338,11 @@ describe('the signature on the wire', () => {
       const tokenCall = seen.find((call) => call.url.includes('GetAccessToken'));
       const token = JSON.parse(tokenCall?.body ?? '{}') as { AppId: string; Nonce: string; Timestamp: string; Signature: string };
       expect(token.Signature).toBe(encodeURIComponent(hmac(token.AppId + token.Nonce + token.Timestamp)));
+      expect(tokenCall?.headers['content-type']).toBe('text/json');
       const signed = seen.filter((call) => call.url.includes('staff'));
       expect(signed).toHaveLength(12);
       for (const { headers } of signed) {
+        expect(headers['content-type']).toBe('text/json');
         const expected = hmac(`${headers['access_token']}${headers['nonce']}${headers['timestamp']}`);
         expect(headers['signature']).toBe(encodeURIComponent(expected));
         expect(headers['signature']).not.toMatch(/[+/=]/);

@@ -26,9 +26,14 @@ describe('retry policy', () => {
     expect(backoffDelayMs(retry, 10, () => 0)).toBe(500);
   });
 
-  it('counts outages, not business answers, against the circuit', () => {
-    expect(isBreakerFailure(new VendorTimeoutError({ endpoint: 'x', attempts: 1, timeoutMs: 1 }))).toBe(true);
-    expect(isBreakerFailure(envelope(200011))).toBe(true);
-    expect(isBreakerFailure(envelope(200010))).toBe(false);
-  });
+  it.each([
+    ['a timeout', new VendorTimeoutError({ endpoint: 'x', attempts: 1, timeoutMs: 1 }), true],
+    ['a network error', new VendorNetworkError({ endpoint: 'x', attempts: 1 }), true],
+    ['truncated JSON with HTTP 200', new VendorMalformedResponseError({ endpoint: 'x', attempts: 1, reason: 'x', httpStatus: 200 }), true],
+    ['a non-vendor error', new Error('socket'), true],
+    ['200011', envelope(200011), true],
+    ['200010', envelope(200010), false],
+    ['10011', envelope(10011), false],
+  ])('counts outages, not business answers, against the circuit: %s → %s', (_, error, expected) =>
+    expect(isBreakerFailure(error)).toBe(expected));
 });

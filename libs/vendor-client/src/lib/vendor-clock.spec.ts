@@ -29,6 +29,8 @@ describe('parseVendorTime', () => {
     '2026-11-27 20:00:00',
     '2026-11-27T20:00:00',
     '2026-13-45T99:00:00+08:00',
+    // Date.parse reads this extended year; the vendor never writes one.
+    '+002026-11-27T20:00:00+08:00',
   ])('refuses %p', (value) => {
     expect(parseVendorTime(value)).toBeUndefined();
   });
