@@ -43,6 +43,11 @@ describe('openEnvelope', () => {
     ['{"errmsg":true,"succeed":true}', 200, 'errmsg is not a status code'],
     ['{"errmsg":"abc","succeed":true}', 200, 'errmsg is not a status code'],
     ['{"errmsg":20000.5,"succeed":true}', 200, 'errmsg is not a status code'],
+    ['{"errmsg":"","succeed":false}', 200, 'errmsg is not a status code'],
+    ['{"errmsg":" ","succeed":false}', 200, 'errmsg is not a status code'],
+    ['{"errmsg":"0x4E20","succeed":true}', 200, 'errmsg is not a status code'],
+    ['{"errmsg":"2e4","succeed":true}', 200, 'errmsg is not a status code'],
+    ['{"errmsg":" 20000","succeed":true}', 200, 'errmsg is not a status code'],
     ['{"errmsg":20000}', 200, 'succeed is not a boolean'],
     ['{"errmsg":20000,"succeed":"true"}', 200, 'succeed is not a boolean'],
   ])('%j (HTTP %d) is not an envelope: %s', (body, status, reason) => {
