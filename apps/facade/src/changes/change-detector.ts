@@ -77,7 +77,7 @@ export class ChangeDetector {
   }
 
   private async checkLease(): Promise<boolean> {
-    const leading = await this.store.lead();
+    const leading = await this.store.lead(this.held.size > 0);
     if (leading !== this.leading) {
       this.logger.log(leading ? 'this instance now detects changes and delivers webhooks' : 'another instance detects changes now');
     }

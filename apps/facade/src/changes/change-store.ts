@@ -60,8 +60,11 @@ export interface DeliveryState {
  * in Redis shared by all, with one detecting instance at a time (a lease).
  */
 export interface ChangeStore {
-  /** Takes or keeps the right to detect and deliver; true while this instance holds it. */
-  lead(): Promise<boolean>;
+  /**
+   * Takes or keeps the right to detect and deliver; true while this instance holds it. An instance that
+   * holds snapshots takes a vacant lease sooner than one that holds none.
+   */
+  lead(holdsSnapshots?: boolean): Promise<boolean>;
   /** Gives the lease up at once (graceful shutdown). */
   release(): Promise<void>;
   snapshot(resource: ChangeResource): Promise<StoredSnapshot | undefined>;

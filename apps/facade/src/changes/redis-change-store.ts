@@ -93,7 +93,6 @@ export class RedisChangeStore implements ChangeStore {
   private readonly mirror: EventLog;
   private readonly tailing: Redis;
   private leading = false;
-  private firstLook = true;
   private vacantSince: number | undefined;
   private closed = false;
   private tailDone: Promise<void> = Promise.resolve();
@@ -144,7 +143,7 @@ export class RedisChangeStore implements ChangeStore {
    * lease only once it has been vacant for a third of its term, which gives the holder of a lease that
    * vanished with a Redis restart the time to take it back, its snapshots with it.
    */
-  async lead(): Promise<boolean> {
+  async lead(holdsSnapshots = false): Promise<boolean> {
     const lease = this.key('lease');
     try {
       if (this.leading) {
@@ -154,11 +153,14 @@ export class RedisChangeStore implements ChangeStore {
       }
       const now = Date.now();
       const vacant = (await this.redis.exists(lease)) === 0;
+      // A vacant lease goes to an instance holding snapshots first (after a third of a term), one
+      // holding none (just started) only after two thirds: after Redis restarted empty, the newcomer
+      // would start a new baseline and lose what changed meanwhile; the holder writes its snapshots back.
+      const wait = holdsSnapshots ? this.options.leaseMs / 3 : (2 * this.options.leaseMs) / 3;
       if (!vacant) this.vacantSince = undefined;
-      else if (this.firstLook || (this.vacantSince !== undefined && now - this.vacantSince >= this.options.leaseMs / 3)) {
+      else if (this.vacantSince !== undefined && now - this.vacantSince >= wait) {
         this.leading = (await this.redis.set(lease, this.owner, 'PX', this.options.leaseMs, 'NX')) === 'OK';
       } else this.vacantSince ??= now;
-      this.firstLook = false;
     } catch {
       // Redis is away: whether the lease is still ours is unknown, and the commit script checks it
       // anyway. Keeping what this instance believes keeps its snapshots, which a Redis that comes
