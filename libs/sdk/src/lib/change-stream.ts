@@ -25,6 +25,9 @@ export interface StreamConnection {
 export async function* readChangeStream(connection: StreamConnection, options: ChangeStreamOptions = {}): AsyncGenerator<ChangeEventDto> {
   let last = options.lastEventId;
   const reconnectMs = options.reconnectMs ?? 1000;
+  /** When the id this stream last had from the feed began to be refused (null while accepted). */
+  let refusedSince: number | null = null;
+  let heardFromFeed = false;
   while (!options.signal?.aborted) {
     const aborter = new AbortController();
     const stop = () => aborter.abort();
@@ -43,16 +46,23 @@ export async function* readChangeStream(connection: StreamConnection, options: C
         continue;
       }
       if (!response.ok || !response.body) {
-        // 503 while an instance shuts down is worth another try; anything else is the caller's to fix.
-        if (response.status !== 503 && response.status !== 502) throw await connection.refused(response);
+        // 503 while an instance shuts down is worth another try. So is a 400 for an id this stream had
+        // from the feed itself, for a while: the feed's store restarted and is being written back.
+        refusedSince = response.status === 400 && heardFromFeed ? (refusedSince ?? Date.now()) : null;
+        const catchingUp = refusedSince !== null && Date.now() - refusedSince < CURSOR_CATCH_UP_MS;
+        if (response.status !== 503 && response.status !== 502 && !catchingUp) throw await connection.refused(response);
         await response.body?.cancel();
         await pause(reconnectMs, options.signal);
         continue;
       }
+      refusedSince = null;
       const events: ChangeEventDto[] = [];
       const parser = createParser({
         onEvent: (message) => {
-          if (message.id) last = message.id;
+          if (message.id) {
+            last = message.id;
+            heardFromFeed = true;
+          }
           events.push(JSON.parse(message.data) as ChangeEventDto);
         },
       });
@@ -73,6 +83,9 @@ export async function* readChangeStream(connection: StreamConnection, options: C
     }
   }
 }
+
+/** How long a reconnect refused for an id the feed itself gave is tried again before it is thrown. */
+const CURSOR_CATCH_UP_MS = 30_000;
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
