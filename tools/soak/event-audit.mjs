@@ -16,7 +16,9 @@ export function auditEvents(expected, feed, receivers) {
   const wanted = new Set(expected.map((change) => `${change.type} ${change.key}`));
   const missing = [...wanted].filter((change) => !byChange.has(change));
   const doubled = [...wanted].filter((change) => (byChange.get(change)?.length ?? 0) > 1);
-  const unexpected = feed.filter((event) => !wanted.has(`${event.type} ${event.key}`)).map((event) => `${event.id} ${event.type} ${event.key}`);
+  const unexpected = feed
+    .filter((event) => !wanted.has(`${event.type} ${event.key}`))
+    .map((event) => `${event.id} ${event.type} ${event.key}`);
 
   const delivered = Object.fromEntries(
     Object.entries(receivers).map(([name, ids]) => {
@@ -40,7 +42,18 @@ export function auditEvents(expected, feed, receivers) {
         last = Math.max(last, at);
       }
       const lost = feed.filter((event) => !seen.has(event.id)).map((event) => event.id);
-      return [name, { received: ids.length, unique: seen.size, repeats, lost: lost.length, lostIds: lost.slice(0, 20), outOfOrder, notInFeed: foreign.length }];
+      return [
+        name,
+        {
+          received: ids.length,
+          unique: seen.size,
+          repeats,
+          lost: lost.length,
+          lostIds: lost.slice(0, 20),
+          outOfOrder,
+          notInFeed: foreign.length,
+        },
+      ];
     }),
   );
 

@@ -86,16 +86,23 @@ async function once() {
       const etag = response.headers.get('etag');
       if (etag) etags.set(target.path, etag);
     }
-    if (target.expect !== undefined && status !== target.expect) disallow(s, `expected ${target.expect}`, detail);
+    if (target.expect !== undefined && status !== target.expect)
+      disallow(s, `expected ${target.expect}`, detail);
     if (status === 500) disallow(s, '500', detail);
     else if (status >= 500 && hadCopy) disallow(s, '5xx while a copy exists', detail);
-    if (status >= 400 && !isProblem(response, body, status)) disallow(s, 'error body not a problem', { ...detail, body: body.slice(0, 200) });
+    if (status >= 400 && !isProblem(response, body, status))
+      disallow(s, 'error body not a problem', { ...detail, body: body.slice(0, 200) });
   } catch (error) {
     if (wasDown || downOrigins.has(origin)) {
       s.toKilledInstance += 1;
     } else {
-      const reason = error?.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'connection error';
-      disallow(s, reason, { path: target.path, origin, error: String(error?.cause?.code ?? error?.message ?? error) });
+      const reason =
+        error?.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'connection error';
+      disallow(s, reason, {
+        path: target.path,
+        origin,
+        error: String(error?.cause?.code ?? error?.message ?? error),
+      });
     }
   } finally {
     inFlight -= 1;
@@ -119,7 +126,10 @@ async function holdStream(origin) {
   let first = true;
   while (!streamAborter.signal.aborted) {
     try {
-      const response = await fetch(`${origin}/v1/changes/stream`, { headers: { ...auth, accept: 'text/event-stream' }, signal: streamAborter.signal });
+      const response = await fetch(`${origin}/v1/changes/stream`, {
+        headers: { ...auth, accept: 'text/event-stream' },
+        signal: streamAborter.signal,
+      });
       if (!response.ok || !response.body) {
         streams.refused += 1;
         await response.body?.cancel();
@@ -127,7 +137,8 @@ async function holdStream(origin) {
         streams[first ? 'opened' : 'reopened'] += 1;
         first = false;
         const decoder = new TextDecoder();
-        for await (const chunk of response.body) streams.events += (decoder.decode(chunk, { stream: true }).match(/^event: /gm) ?? []).length;
+        for await (const chunk of response.body)
+          streams.events += (decoder.decode(chunk, { stream: true }).match(/^event: /gm) ?? []).length;
       }
     } catch {
       // Cut off (the instance died, or the run ends): open it again below.
@@ -136,7 +147,9 @@ async function holdStream(origin) {
   }
 }
 
-const streamRuns = origins.flatMap((origin) => Array.from({ length: streamsPerOrigin }, () => holdStream(origin)));
+const streamRuns = origins.flatMap((origin) =>
+  Array.from({ length: streamsPerOrigin }, () => holdStream(origin)),
+);
 
 const startedAt = performance.now();
 const ticker = setInterval(() => {
@@ -162,9 +175,12 @@ process.on('message', async (message) => {
     clearInterval(ticker);
     stats(phase).endedAt = Date.now();
     const deadline = Date.now() + timeoutMs + 2000;
-    while (inFlight > 0 && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    while (inFlight > 0 && Date.now() < deadline)
+      await new Promise((resolveWait) => setTimeout(resolveWait, 100));
     streamAborter.abort();
     await Promise.allSettled(streamRuns);
-    process.send({ type: 'results', phases: Object.fromEntries(phases), streams, unfinished: inFlight }, () => process.exit(0));
+    process.send({ type: 'results', phases: Object.fromEntries(phases), streams, unfinished: inFlight }, () =>
+      process.exit(0),
+    );
   }
 });

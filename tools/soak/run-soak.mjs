@@ -15,7 +15,8 @@ import { auditEvents, eventsHeld } from './event-audit.mjs';
 import { writeSoakReport } from './soak-report.mjs';
 import { startVendorGate } from './vendor-gate.mjs';
 
-const log = (message) => process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const log = (message) =>
+  process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const sleep = (ms) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 function optionValue(name) {
@@ -55,7 +56,11 @@ const settings = {
 
 const children = new Set();
 function run(name, command, args, env) {
-  const child = spawn(command, args, { cwd: root, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const file = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   child.stdout.pipe(file, { end: false });
   child.stderr.pipe(file, { end: false });
@@ -88,8 +93,14 @@ function redisAnswers(port) {
 }
 
 async function startRedis(port) {
-  if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server is not installed; the soak runs a private one');
-  const child = run('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {});
+  if (spawnSync('redis-server', ['--version']).status !== 0)
+    throw new Error('redis-server is not installed; the soak runs a private one');
+  const child = run(
+    'redis',
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {},
+  );
   for (let i = 0; i < 100; i++) {
     if (await redisAnswers(port)) return child;
     await sleep(100);
@@ -107,7 +118,9 @@ async function stopChild(child, signal = 'SIGTERM') {
 
 function rssMb(pid) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return Math.round(Number(line.split(/\s+/)[1]) / 102.4) / 10;
   } catch {
     return null;
@@ -130,7 +143,13 @@ function webhookReceiver(port, secret) {
           try {
             const event = verifier.verify(body, request.headers);
             received.push(event.id);
-            events.push({ id: event.id, type: event.type, key: event.key, occurredAt: event.occurredAt, receivedAt: new Date().toISOString() });
+            events.push({
+              id: event.id,
+              type: event.type,
+              key: event.key,
+              occurredAt: event.occurredAt,
+              receivedAt: new Date().toISOString(),
+            });
             response.writeHead(204).end();
           } catch {
             badSignatures += 1;
@@ -162,7 +181,13 @@ async function main() {
   if (!buildApps(['sdk'])) throw new Error('build failed');
   const { createFacadeClient } = await import('@youmi-facade/sdk');
 
-  const ports = { redis: await freePort(), sim: await freePort(), receiver: await freePort(), a: await freePort(), b: await freePort() };
+  const ports = {
+    redis: await freePort(),
+    sim: await freePort(),
+    receiver: await freePort(),
+    a: await freePort(),
+    b: await freePort(),
+  };
   let redis = await startRedis(ports.redis);
   const appId = 'soak-app';
   const appKey = randomBytes(16).toString('hex');
@@ -181,7 +206,8 @@ async function main() {
       headers: body ? { 'content-type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined,
     });
-    if (!response.ok) throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
   const gate = await startVendorGate({ host: '127.0.0.1', port: ports.sim });
@@ -209,7 +235,10 @@ async function main() {
   };
   const instances = {};
   const startInstance = async (name) => {
-    const child = run(`facade-${name}`, process.execPath, ['dist/apps/facade/main.js'], { ...facadeEnv, PORT: String(ports[name]) });
+    const child = run(`facade-${name}`, process.execPath, ['dist/apps/facade/main.js'], {
+      ...facadeEnv,
+      PORT: String(ports[name]),
+    });
     await waitForOutput(child, /API (http:\S+)\/v1/, `facade ${name}`);
     instances[name] = { name, child, origin: `http://127.0.0.1:${ports[name]}` };
     return instances[name];
@@ -234,10 +263,16 @@ async function main() {
   const accounts = (await get(origins[0], '/v1/operator-accounts?limit=20')).data.map((a) => a.id);
   const labels = (await get(origins[0], '/v1/labels?limit=500')).data.map((l) => l.id);
   const targets = loadTargets(staff.slice(0, 10), accounts.slice(0, 10), labels.slice(0, 5));
-  for (const target of targets) for (const origin of origins) await fetch(origin + target.path, { headers: { 'x-api-key': apiKey, ...(target.headers ?? {}) } });
+  for (const target of targets)
+    for (const origin of origins)
+      await fetch(origin + target.path, { headers: { 'x-api-key': apiKey, ...(target.headers ?? {}) } });
 
   // The detector's first poll is a baseline; the feed must have taken it before anything changes.
-  await waitFor(async () => (await metricValue(origins, 'facade_change_polls_total{outcome="ok"}')) >= 2, 60000, 'the first change-feed polls');
+  await waitFor(
+    async () => (await metricValue(origins, 'facade_change_polls_total{outcome="ok"}')) >= 2,
+    60000,
+    'the first change-feed polls',
+  );
 
   const verifiers = Object.fromEntries(
     Object.entries(instances).map(([name, instance]) => {
@@ -246,7 +281,8 @@ async function main() {
       const client = createFacadeClient({ baseUrl: instance.origin, apiKey });
       const done = (async () => {
         try {
-          for await (const event of client.streamChanges({ signal: aborter.signal, reconnectMs: 500 })) ids.push(event.id);
+          for await (const event of client.streamChanges({ signal: aborter.signal, reconnectMs: 500 }))
+            ids.push(event.id);
         } catch (error) {
           ids.error = String(error?.message ?? error);
         }
@@ -260,12 +296,21 @@ async function main() {
     process.execPath,
     [
       join(root, 'tools/soak/load-generator.mjs'),
-      JSON.stringify({ origins, rate, apiKey, targets, streamsPerOrigin: settings.streamsPerInstance, timeoutMs: settings.requestTimeoutMs }),
+      JSON.stringify({
+        origins,
+        rate,
+        apiKey,
+        targets,
+        streamsPerOrigin: settings.streamsPerInstance,
+        timeoutMs: settings.requestTimeoutMs,
+      }),
     ],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   children.add(load);
-  const loadResults = new Promise((resolveResults) => load.on('message', (m) => m.type === 'results' && resolveResults(m)));
+  const loadResults = new Promise((resolveResults) =>
+    load.on('message', (m) => m.type === 'results' && resolveResults(m)),
+  );
 
   // The vendor's data changes throughout: every tick one record no earlier change touched.
   const expected = [];
@@ -288,7 +333,13 @@ async function main() {
   let phaseName = 'steady';
   let samples = 0;
   const sampler = setInterval(async () => {
-    const sample = { t: Date.now(), phase: phaseName, a: rssMb(instances.a.child.pid), b: rssMb(instances.b.child.pid), redis: rssMb(redis.pid) };
+    const sample = {
+      t: Date.now(),
+      phase: phaseName,
+      a: rssMb(instances.a.child.pid),
+      b: rssMb(instances.b.child.pid),
+      redis: rssMb(redis.pid),
+    };
     memory.push(sample);
     // The V8 heap in use, from each instance's /metrics: what RSS holds beyond it is freed memory not yet returned.
     if (samples++ % 5 === 0) {
@@ -296,7 +347,18 @@ async function main() {
     }
   }, 1000);
 
-  const phases = chaosSchedule({ control, gate, receiver, instances, startInstance, load, redisPort: ports.redis, getRedis: () => redis, setRedis: (r) => (redis = r), origins });
+  const phases = chaosSchedule({
+    control,
+    gate,
+    receiver,
+    instances,
+    startInstance,
+    load,
+    redisPort: ports.redis,
+    getRedis: () => redis,
+    setRedis: (r) => (redis = r),
+    origins,
+  });
   const webhookSeconds = quick ? totalSeconds / phases.length : Math.min(60, totalSeconds / phases.length);
   const otherSeconds = (totalSeconds - webhookSeconds) / (phases.length - 1);
   const phaseRecords = [];
@@ -310,7 +372,15 @@ async function main() {
     const notes = [];
     const outcome = await phase.run(seconds * 1000, (note) => notes.push(note));
     const callsAfter = await control('GET', '/__sim/calls');
-    phaseRecords.push({ name: phase.name, what: phase.what, startedAt: new Date(startedAt).toISOString(), seconds: (Date.now() - startedAt) / 1000, vendorCalls: sumCalls(callsAfter) - sumCalls(callsBefore), notes, ...outcome });
+    phaseRecords.push({
+      name: phase.name,
+      what: phase.what,
+      startedAt: new Date(startedAt).toISOString(),
+      seconds: (Date.now() - startedAt) / 1000,
+      vendorCalls: sumCalls(callsAfter) - sumCalls(callsBefore),
+      notes,
+      ...outcome,
+    });
   }
   clearInterval(changer);
   clearInterval(sampler);
@@ -320,7 +390,10 @@ async function main() {
   // Drain: every change made should reach the feed, and every event every receiver.
   log('waiting for the feed, the webhook and the streams to catch up');
   let feed = [];
-  const receivers = () => ({ webhook: receiver.received, ...Object.fromEntries(Object.entries(verifiers).map(([name, v]) => [name, v.ids])) });
+  const receivers = () => ({
+    webhook: receiver.received,
+    ...Object.fromEntries(Object.entries(verifiers).map(([name, v]) => [name, v.ids])),
+  });
   const drainDeadline = Date.now() + (quick ? 90_000 : 300_000);
   const drainStarted = Date.now();
   for (;;) {
@@ -335,7 +408,10 @@ async function main() {
   for (const verifier of Object.values(verifiers)) verifier.aborter.abort();
   await Promise.allSettled(Object.values(verifiers).map((v) => v.done));
 
-  writeFileSync(join(logDir, 'events.json'), `${JSON.stringify({ expected, feed: feed.map(({ id, type, key, occurredAt }) => ({ id, type, key, occurredAt })), webhook: receiver.events, phases: phaseRecords.map(({ name, startedAt }) => ({ name, startedAt })) }, null, 1)}\n`);
+  writeFileSync(
+    join(logDir, 'events.json'),
+    `${JSON.stringify({ expected, feed: feed.map(({ id, type, key, occurredAt }) => ({ id, type, key, occurredAt })), webhook: receiver.events, phases: phaseRecords.map(({ name, startedAt }) => ({ name, startedAt })) }, null, 1)}\n`,
+  );
   const endRss = { a: rssMb(instances.a.child.pid), b: rssMb(instances.b.child.pid) };
   log('stopping');
   await stopChild(load);
@@ -353,7 +429,9 @@ async function main() {
     memory,
     endRss,
     audit,
-    streamErrors: Object.fromEntries(Object.entries(verifiers).map(([name, v]) => [name, v.ids.error ?? null])),
+    streamErrors: Object.fromEntries(
+      Object.entries(verifiers).map(([name, v]) => [name, v.ids.error ?? null]),
+    ),
     badSignatures: receiver.badSignatures,
     changeErrors,
     deliveries: deliveries.data,
@@ -414,7 +492,9 @@ async function waitFor(check, timeoutMs, what) {
 function loadTargets(staffCodes, accountIds, labelIds) {
   const json = (path, weight, extra = {}) => ({ path, weight, ...extra });
   return [
-    ...[0, 50, 100, 150, 200].map((offset) => json(`/v1/operator-accounts?kind=wechat&limit=50&offset=${offset}`, 3)),
+    ...[0, 50, 100, 150, 200].map((offset) =>
+      json(`/v1/operator-accounts?kind=wechat&limit=50&offset=${offset}`, 3),
+    ),
     json('/v1/staff?status=active&limit=100', 4),
     json('/v1/staff?limit=100&offset=100', 2),
     json('/v1/labels?limit=200', 3),
@@ -441,20 +521,38 @@ function nextChange(n, pool) {
   if (kind === 'add-staff') {
     const code = `soak${++pool.added}`;
     return {
-      request: { endpoint: 'staff', op: 'add', record: { ad_staff_code: code, ad_staff_name: `新员工${pool.added}`, ad_staff_state: 0, ad_self_user: null } },
+      request: {
+        endpoint: 'staff',
+        op: 'add',
+        record: {
+          ad_staff_code: code,
+          ad_staff_name: `新员工${pool.added}`,
+          ad_staff_state: 0,
+          ad_self_user: null,
+        },
+      },
       expect: { resource: 'staff', key: code, type: 'staff.created' },
     };
   }
   if (kind === 'rename-label') {
     const id = pool.labels.shift();
     if (id === undefined) return undefined;
-    return { request: { endpoint: 'wecahtlabel', op: 'update', key: id, set: { ad_label_info_name: `新标签${n}` } }, expect: { resource: 'labels', key: String(id), type: 'labels.updated' } };
+    return {
+      request: { endpoint: 'wecahtlabel', op: 'update', key: id, set: { ad_label_info_name: `新标签${n}` } },
+      expect: { resource: 'labels', key: String(id), type: 'labels.updated' },
+    };
   }
   const code = pool.staff.shift();
   if (code === undefined) return undefined;
   return kind === 'rename-staff'
-    ? { request: { endpoint: 'staff', op: 'update', key: code, set: { ad_staff_name: `改名${n}` } }, expect: { resource: 'staff', key: code, type: 'staff.updated' } }
-    : { request: { endpoint: 'staff', op: 'remove', key: code }, expect: { resource: 'staff', key: code, type: 'staff.deleted' } };
+    ? {
+        request: { endpoint: 'staff', op: 'update', key: code, set: { ad_staff_name: `改名${n}` } },
+        expect: { resource: 'staff', key: code, type: 'staff.updated' },
+      }
+    : {
+        request: { endpoint: 'staff', op: 'remove', key: code },
+        expect: { resource: 'staff', key: code, type: 'staff.deleted' },
+      };
 }
 
 /** The chaos schedule: each phase starts its fault, holds it for its time, and ends it. */
@@ -471,7 +569,10 @@ function chaosSchedule(ctx) {
     { name: 'steady', what: 'no fault (warm-up)', run: (ms) => sleep(ms) },
     { name: 'vendor-slow', ...fault('every vendor answer takes 2 s', { latencyMs: 2000 }) },
     { name: 'vendor-hangs', ...fault('the vendor never answers', { hang: true }) },
-    { name: 'vendor-html', ...fault("the vendor answers ASP.NET's HTML error page (HTTP 500)", { html: true }) },
+    {
+      name: 'vendor-html',
+      ...fault("the vendor answers ASP.NET's HTML error page (HTTP 500)", { html: true }),
+    },
     {
       name: 'vendor-down',
       what: 'nothing listens at the vendor address (connections refused, open ones cut)',

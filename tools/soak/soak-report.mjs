@@ -76,9 +76,35 @@ function memoryFigures(samples, phases, endRss) {
   return out;
 }
 
+/** What the soak has shown and is not fixed yet, kept in every report until it is. */
+const OPEN_PROBLEM = [
+  '## Open problem',
+  '',
+  'After Redis restarts empty and the detecting instance is killed soon after, an event stream reconnecting',
+  'to the restarted instance with its `Last-Event-ID` was refused (`400`) for over 30 s in two one-minute runs',
+  '(`--quick`), although the feed itself held every change; the stream through the other instance received',
+  'everything. The SDK now retries such a refusal for 30 s, which was not enough there. The full run above did not run into it',
+  '(both of its streams got every event), but it ran before the lease and SDK changes of the same day. Until this',
+  'is understood and fixed, CI does not run the soak.',
+  '',
+];
+
 const cell = (value) => (value === null || value === undefined ? '–' : String(value));
 
-export function writeSoakReport({ outDir, settings, phases, load, memory, endRss, audit, streamErrors, badSignatures, changeErrors, deliveries, drainSeconds }) {
+export function writeSoakReport({
+  outDir,
+  settings,
+  phases,
+  load,
+  memory,
+  endRss,
+  audit,
+  streamErrors,
+  badSignatures,
+  changeErrors,
+  deliveries,
+  drainSeconds,
+}) {
   const perPhase = phases.map((record) => phaseFigures(record, load.phases[record.name]));
   const all = Object.values(load.phases);
   const total = {
@@ -91,17 +117,32 @@ export function writeSoakReport({ outDir, settings, phases, load, memory, endRss
   const allLatencies = all.flatMap((p) => p.latencies).sort((a, b) => a - b);
   total.p50Ms = percentile(allLatencies, 50);
   total.p99Ms = percentile(allLatencies, 99);
-  total.vendorCallsPer1000 = total.requests ? Math.round((total.vendorCalls / total.requests) * 10000) / 10 : null;
+  total.vendorCallsPer1000 = total.requests
+    ? Math.round((total.vendorCalls / total.requests) * 10000) / 10
+    : null;
   const rss = memoryFigures(memory, phases, endRss);
   const steady = perPhase[0];
   const hang = perPhase.find((p) => p.name === 'vendor-hangs');
-  const hangRatio = hang && steady.answersPerSecond ? Math.round((hang.answersPerSecond / steady.answersPerSecond) * 100) / 100 : null;
+  const hangRatio =
+    hang && steady.answersPerSecond
+      ? Math.round((hang.answersPerSecond / steady.answersPerSecond) * 100) / 100
+      : null;
   const receiverLoss = Object.values(audit.receivers).reduce((sum, r) => sum + r.lost, 0);
-  const receiverDisorder = Object.values(audit.receivers).reduce((sum, r) => sum + r.outOfOrder + r.notInFeed, 0);
-  const growths = Object.values(rss).map((r) => r.growthPercent).filter((g) => g !== null);
+  const receiverDisorder = Object.values(audit.receivers).reduce(
+    (sum, r) => sum + r.outOfOrder + r.notInFeed,
+    0,
+  );
+  const growths = Object.values(rss)
+    .map((r) => r.growthPercent)
+    .filter((g) => g !== null);
 
   const targets = [
-    { target: 'answers the contract does not allow', goal: '0', measured: total.disallowed, met: total.disallowed === 0 },
+    {
+      target: 'answers the contract does not allow',
+      goal: '0',
+      measured: total.disallowed,
+      met: total.disallowed === 0,
+    },
     {
       target: 'changes made at the vendor missing from the feed, or recorded twice, or events nobody made',
       goal: '0',
@@ -164,7 +205,10 @@ export function writeSoakReport({ outDir, settings, phases, load, memory, endRss
     '',
     '| target | goal | measured | met |',
     '| --- | --- | --- | --- |',
-    ...targets.map((t) => `| ${t.target} | ${t.goal} | ${t.measured} | ${t.met === null ? 'not judged (quick run)' : t.met ? 'yes' : '**no**'} |`),
+    ...targets.map(
+      (t) =>
+        `| ${t.target} | ${t.goal} | ${t.measured} | ${t.met === null ? 'not judged (quick run)' : t.met ? 'yes' : '**no**'} |`,
+    ),
     '',
     '## Per phase',
     '',
@@ -200,15 +244,25 @@ export function writeSoakReport({ outDir, settings, phases, load, memory, endRss
     '',
     '| receiver | received | unique | repeats (dropped by id) | lost | out of order |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...Object.entries(audit.receivers).map(([name, r]) => `| ${name} | ${r.received} | ${r.unique} | ${r.repeats} | ${r.lost} | ${r.outOfOrder} |`),
+    ...Object.entries(audit.receivers).map(
+      ([name, r]) => `| ${name} | ${r.received} | ${r.unique} | ${r.repeats} | ${r.lost} | ${r.outOfOrder} |`,
+    ),
     '',
     `Streams held open by the load: ${load.streams.opened} opened, ${load.streams.reopened} reopened after their instance went away, ${load.streams.refused} refused.`,
     '',
   ];
   const samples = perPhase.flatMap((p) => p.disallowedSamples.map((s) => ({ phase: p.name, ...s })));
   if (samples.length > 0) {
-    md.push('## Disallowed answers (first of each phase)', '', '| phase | reason | request | status or error |', '| --- | --- | --- | --- |');
-    for (const s of samples.slice(0, 40)) md.push(`| ${s.phase} | ${s.reason} | \`${s.path}\` (${s.origin.split(':').at(-1)}) | ${s.status ?? s.error} |`);
+    md.push(
+      '## Disallowed answers (first of each phase)',
+      '',
+      '| phase | reason | request | status or error |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const s of samples.slice(0, 40))
+      md.push(
+        `| ${s.phase} | ${s.reason} | \`${s.path}\` (${s.origin.split(':').at(-1)}) | ${s.status ?? s.error} |`,
+      );
     md.push('');
   }
   const problems = [
@@ -216,12 +270,18 @@ export function writeSoakReport({ outDir, settings, phases, load, memory, endRss
     ...audit.doubledChanges.map((c) => `recorded twice: ${c}`),
     ...audit.unexpectedEvents.map((e) => `unexpected: ${e}`),
     ...Object.entries(audit.receivers).flatMap(([name, r]) => r.lostIds.map((id) => `${name} lost ${id}`)),
-    ...Object.entries(streamErrors).filter(([, e]) => e).map(([name, e]) => `${name} ended: ${e}`),
+    ...Object.entries(streamErrors)
+      .filter(([, e]) => e)
+      .map(([name, e]) => `${name} ended: ${e}`),
     ...changeErrors.map((e) => `change not applied: ${e}`),
   ];
-  if (problems.length > 0) md.push('## Event problems', '', ...problems.slice(0, 40).map((p) => `- ${p}`), '');
+  if (problems.length > 0)
+    md.push('## Event problems', '', ...problems.slice(0, 40).map((p) => `- ${p}`), '');
+  md.push(...OPEN_PROBLEM);
   writeFileSync(join(outDir, 'soak.md'), md.join('\n'));
 
-  const verdict = targets.map((t) => `${t.met === false ? 'MISSED' : t.met ? 'met' : 'reported'}: ${t.target}: ${t.measured}`);
+  const verdict = targets.map(
+    (t) => `${t.met === false ? 'MISSED' : t.met ? 'met' : 'reported'}: ${t.target}: ${t.measured}`,
+  );
   return { passed, verdict };
 }
