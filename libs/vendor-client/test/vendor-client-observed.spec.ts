@@ -11,6 +11,7 @@ import {
   type VendorClockEvent,
   type VendorConnectionChange,
 } from '../src';
+import { failure, quickClient } from './client-harness';
 
 let sim: RunningSimulator;
 
@@ -21,25 +22,7 @@ afterAll(() => sim?.stop());
 beforeEach(() => sim.reset());
 afterEach(() => jest.restoreAllMocks());
 
-function client(overrides: Partial<VendorClientOptions> = {}): VendorClient {
-  return new VendorClient({
-    baseUrl: sim.baseUrl,
-    appId: sim.appId,
-    appKey: sim.appKey,
-    timeoutMs: 1000,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    ...overrides,
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
+const client = (overrides: Partial<VendorClientOptions> = {}): VendorClient => quickClient(sim, overrides);
 
 describe('VendorClient options', () => {
   it.each([

@@ -14,6 +14,7 @@ import {
   type VendorClientOptions,
   type VendorClockEvent,
 } from '../src';
+import { failure, quickClient } from './client-harness';
 import { WIRE_FIELDS, wireJsonType, type VendorEndpointName, type WireField } from '../src/wire';
 
 const APP_KEY = 'client-spec-appkey-9f3e';
@@ -25,25 +26,7 @@ beforeAll(async () => {
 afterAll(() => sim?.stop());
 beforeEach(() => sim.reset());
 
-function client(overrides: Partial<VendorClientOptions> = {}): VendorClient {
-  return new VendorClient({
-    baseUrl: sim.baseUrl,
-    appId: sim.appId,
-    appKey: sim.appKey,
-    timeoutMs: 1000,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    ...overrides,
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
+const client = (overrides: Partial<VendorClientOptions> = {}): VendorClient => quickClient(sim, overrides);
 
 describe('VendorClient against the simulator', () => {
   it('answers every endpoint with the seed records', async () => {
