@@ -351,6 +351,34 @@ describe('instances that die, restart, and a Redis that restarts empty', () => {
       await redis.stop();
     }
   });
+  it('Redis restarted empty while nothing changes at the vendor: the feed is written back within a few polls, and a cursor from before reads again', async () => {
+    await sim.reset();
+    const redis = await privateRedis();
+    const facade = await startFacade(sim, { CHANGES_POLL_SECONDS: '1', REDIS_URL: redis.url, WEBHOOK_URLS: '', UPSTREAM_TIMEOUT_MS: '1000' });
+    try {
+      await morePolls([facade.url], 1);
+      await sim.changeRecords(
+        { endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: '张伟' } },
+        { endpoint: 'staff', op: 'update', key: 'b03', set: { ad_staff_name: '王秀娟（离职）' } },
+      );
+      const before = await eventually(() => readFeed(facade.url), (feed) => feed.events.length === 2);
+
+      await redis.stop();
+      await redis.start();
+
+      // Not a single vendor change from here on: only the detector's own check can notice the loss.
+      const cursor = before.events[0].id;
+      const after = await eventually(
+        () => readFeed(facade.url, cursor).catch((error: Error) => error.message),
+        (feed) => typeof feed !== 'string',
+      );
+      expect(typeof after !== 'string' && after.events).toEqual(before.events.slice(1));
+      expect((await readFeed(facade.url)).events).toEqual(before.events);
+    } finally {
+      await facade.close();
+      await redis.stop();
+    }
+  });
 });
 
 describe('a consumer keeps an exact copy of staff and labels from a first read and the feed', () => {

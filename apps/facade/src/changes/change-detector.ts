@@ -90,6 +90,13 @@ export class ChangeDetector {
   async poll(): Promise<void> {
     if (!(await this.checkLease())) return this.follow();
     const cpu = process.cpuUsage();
+    try {
+      await this.checkStore();
+    } catch (error) {
+      this.metrics.poll('store-failed');
+      this.logger.warn(`the change store could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     const fresh = await this.upstream.freshResources(CHANGE_RESOURCES);
     const occurredAt = new Date().toISOString();
     for (const resource of CHANGE_RESOURCES) {
@@ -136,6 +143,33 @@ export class ChangeDetector {
     }
   }
 
+  /**
+   * Most polls commit nothing (the vendor answers as before), so a commit would notice a Redis that
+   * restarted empty only at the next vendor change, the feed empty and every cursor refused until
+   * then: the marks are compared on every poll instead. A mark moved by another detector (the lease
+   * went and came back) makes that resource compared against the stored snapshot again.
+   */
+  private async checkStore(): Promise<void> {
+    if (this.held.size === 0) return;
+    const marks = await this.store.marks();
+    let lost = false;
+    for (const [resource, held] of this.held) {
+      const mark = marks.get(resource);
+      if (mark === undefined) lost = true;
+      else if (mark !== held.commit) this.held.delete(resource);
+    }
+    if (lost) await this.writeBack();
+  }
+
+  private async writeBack(): Promise<void> {
+    this.logger.warn('the change store lost its state (Redis restarted empty?): writing back the recent events and snapshots');
+    const commits = await this.store.restore(new Map([...this.held].map(([name, held]) => [name, held.records])));
+    for (const [name, commit] of commits) {
+      const held = this.held.get(name);
+      if (held) held.commit = commit;
+    }
+  }
+
   private readFailed(resource: ChangeResource, error: Error | undefined): void {
     this.metrics.poll('vendor-failed');
     if (this.failing.has(resource)) return;
@@ -161,15 +195,9 @@ export class ChangeDetector {
         case 'stale':
           this.held.delete(resource);
           break;
-        case 'lost': {
-          this.logger.warn('the change store lost its state (Redis restarted empty?): writing back the recent events and snapshots');
-          const commits = await this.store.restore(new Map([...this.held].map(([name, held]) => [name, held.records])));
-          for (const [name, commit] of commits) {
-            const held = this.held.get(name);
-            if (held) held.commit = commit;
-          }
+        case 'lost':
+          await this.writeBack();
           break;
-        }
         case 'not-leading':
           this.leading = false;
           return;
