@@ -187,6 +187,43 @@ describe('RedisCacheStore', () => {
     }
   });
 
+  it('stores the same version again as a new stamp only, the values left in place with a longer life; others read the newer store time', async () => {
+    const { one, two, redis, prefix, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 1_000);
+      const writes = jest.spyOn(redis, 'multi');
+      const storedAgain = clock.now + 30_000;
+      await one.set('staff', entry('a', storedAgain), 120_000);
+      expect(writes).not.toHaveBeenCalled();
+      expect(await redis.pttl(`${prefix}cache:staff`)).toBeGreaterThan(110_000);
+      expect(JSON.parse((await redis.get(`${prefix}cache:staff`)) as string).storedAt).toBe(clock.now);
+      expect(await two.get('staff')).toEqual(entry('a', storedAgain));
+
+      await redis.del(`${prefix}cache:staff`);
+      await one.set('staff', entry('a', storedAgain + 1), 120_000);
+      expect(writes).toHaveBeenCalledTimes(1);
+      await one.set('staff', entry('b', storedAgain + 2), 120_000);
+      expect(writes).toHaveBeenCalledTimes(2);
+      two.forgetLocal('staff');
+      expect(await two.get('staff')).toEqual(entry('b', storedAgain + 2));
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('writes the values whole when Redis holds another version than the one it held', async () => {
+    const { one, two, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 120_000);
+      await two.set('staff', entry('b', clock.now + 1), 120_000);
+      await one.set('staff', entry('a', clock.now + 2), 120_000);
+      two.forgetLocal('staff');
+      expect(await two.get('staff')).toEqual(entry('a', clock.now + 2));
+    } finally {
+      await cleanUp();
+    }
+  });
+
   it('drops its own copies when closed', async () => {
     const { one, redis, prefix, clock, cleanUp } = await stores();
     try {

@@ -20,6 +20,15 @@ interface Stamp {
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
+// The same version stored again: a new stamp and a longer life for the values already there, if they
+// are still there and still that version; 0 otherwise (the values are then written whole).
+const RESTAMP = `
+local stamp = redis.call('get', KEYS[2])
+if not stamp or cjson.decode(stamp).version ~= ARGV[2] or redis.call('pexpire', KEYS[1], ARGV[3]) == 0 then return 0 end
+redis.call('set', KEYS[2], ARGV[1], 'px', ARGV[3])
+return 1
+`;
+
 /**
  * Vendor answers shared by every instance through Redis, with this instance's memory in front (so a
  * fresh hit costs no Redis round trip) and behind (so Redis going away costs speed, never an error).
@@ -44,23 +53,21 @@ export class RedisCacheStore implements CacheStore {
     try {
       // The stamp first: a big list's values are megabytes, read again only when they are not the ones
       // held here (a soak under load read them per request, and Redis grew its reply buffers by gigabytes).
-      if (local) {
-        const stamp = await this.redis.get(this.stampKey(key));
-        if (stamp !== null) {
-          const shared = JSON.parse(stamp) as Stamp;
-          if (shared.version === local.version) {
-            this.superseded.delete(key);
-            return this.renewed(key, local, shared);
-          }
-        }
+      const text = await this.redis.get(this.stampKey(key));
+      const stamp = text === null ? undefined : (JSON.parse(text) as Stamp);
+      if (local && stamp?.version === local.version) {
+        this.superseded.delete(key);
+        return this.renewed(key, local, stamp);
       }
       const raw = await this.redis.getBuffer(this.dataKey(key));
       this.superseded.delete(key);
       if (raw === null) return local;
       const shared = JSON.parse(raw.toString('utf8')) as CacheEntry & Stamp;
-      if (local && local.version === shared.version) return this.renewed(key, local, shared);
-      const entry: CacheEntry = { values: shared.values, storedAt: shared.storedAt, version: shared.version };
-      await this.local.set(key, entry, Math.max(1, shared.expiresAt - this.now()));
+      // Values stored again unchanged keep their first store time; the stamp has the latest.
+      const times = stamp?.version === shared.version ? stamp : shared;
+      if (local && local.version === shared.version) return this.renewed(key, local, times);
+      const entry: CacheEntry = { values: shared.values, storedAt: times.storedAt, version: shared.version };
+      await this.local.set(key, entry, Math.max(1, times.expiresAt - this.now()));
       return entry;
     } catch {
       // Redis is away or slow: the copy this instance holds, even one another instance superseded,
@@ -70,10 +77,17 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async set(key: string, entry: CacheEntry, lifetimeMs: number): Promise<void> {
+    const held = await this.local.get(key);
     await this.local.set(key, entry, lifetimeMs);
     try {
       const stamp: Stamp = { version: entry.version, storedAt: entry.storedAt, expiresAt: this.now() + lifetimeMs };
       const ttl = Math.max(1, lifetimeMs);
+      // The change feed reloads every list each poll and most come back unchanged: their megabytes are
+      // not serialised and sent again.
+      if (held?.version === entry.version) {
+        const restamped = await this.redis.eval(RESTAMP, 2, this.dataKey(key), this.stampKey(key), JSON.stringify(stamp), entry.version, ttl);
+        if (restamped === 1) return;
+      }
       await this.redis
         .multi()
         .set(this.dataKey(key), JSON.stringify({ ...entry, expiresAt: stamp.expiresAt }), 'PX', ttl)
