@@ -1,17 +1,20 @@
-// `npm run soak -- [--minutes N] [--rate R] [--quick]`: two facade instances on a private Redis, with the change
+// `npm run soak -- [--minutes N] [--rate R] [--quick] [--heap-snapshots]`: two facade instances on a private Redis, with the change
 // feed on and a webhook receiver, under a steady load while the vendor, Redis, one instance and the receiver
 // fail in turn and the vendor's data keeps changing. Writes docs/soak.md and docs/soak.json (`--quick`: one
 // minute, into reports/soak/); exits 1 when an answer broke the contract, an event was lost, doubled or out
 // of order, or (full runs) memory grew by 10 % or more after warm-up. Method and figures: docs/soak.md.
+// `--heap-snapshots`: each instance's heap is also written after warm-up and at the end (a full GC first, so
+// only what is still reachable; each pauses the instance a few seconds), and what grew is printed.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createTcpServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { buildApps, root, waitForOutput } from '../lib/built-apps.mjs';
 import { auditEvents, eventsHeld } from './event-audit.mjs';
+import { growth, summarise } from './heap-summary.mjs';
 import { writeSoakReport } from './soak-report.mjs';
 import { startVendorGate } from './vendor-gate.mjs';
 
@@ -35,6 +38,7 @@ function numberOption(name, fallback, min, max) {
 }
 
 const quick = process.argv.includes('--quick');
+const heapSnapshots = process.argv.includes('--heap-snapshots');
 const minutes = quick ? 1 : numberOption('--minutes', 10, 1, 240);
 const rate = numberOption('--rate', 300, 1, 5000);
 const outDir = join(root, quick ? 'reports/soak' : 'docs');
@@ -232,6 +236,7 @@ async function main() {
     WEBHOOK_URLS: `http://127.0.0.1:${ports.receiver}/hook`,
     WEBHOOK_SECRET: secret,
     LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'warn',
+    ...(heapSnapshots ? { NODE_OPTIONS: `--heapsnapshot-signal=SIGWINCH --diagnostic-dir=${logDir}` } : {}),
   };
   const instances = {};
   const startInstance = async (name) => {
@@ -371,6 +376,7 @@ async function main() {
     const startedAt = Date.now();
     const notes = [];
     const outcome = await phase.run(seconds * 1000, (note) => notes.push(note));
+    if (heapSnapshots && phase.name === 'steady') await snapshotHeaps(instances, 'after-warm-up');
     const callsAfter = await control('GET', '/__sim/calls');
     phaseRecords.push({
       name: phase.name,
@@ -413,6 +419,21 @@ async function main() {
     `${JSON.stringify({ expected, feed: feed.map(({ id, type, key, occurredAt }) => ({ id, type, key, occurredAt })), webhook: receiver.events, phases: phaseRecords.map(({ name, startedAt }) => ({ name, startedAt })) }, null, 1)}\n`,
   );
   const endRss = { a: rssMb(instances.a.child.pid), b: rssMb(instances.b.child.pid) };
+  if (heapSnapshots) {
+    await snapshotHeaps(instances, 'at-end');
+    for (const name of Object.keys(instances)) {
+      const file = (label) => join(logDir, `heap-${name}-${label}.heapsnapshot`);
+      if (snapshotPids[name]?.size !== 1) {
+        log(`heap of ${name}: not compared (the process was restarted in between)`);
+        continue;
+      }
+      const before = summarise(file('after-warm-up'));
+      const after = summarise(file('at-end'));
+      log(`heap of ${name}, reachable: ${(before.total / 1e6).toFixed(1)} MB after warm-up, ${(after.total / 1e6).toFixed(1)} MB at the end; grew most:`);
+      for (const row of growth(before, after, 10))
+        log(`  ${(row.bytes / 1e6).toFixed(2).padStart(7)} MB ${String(row.count).padStart(8)} objects  ${row.name}`);
+    }
+  }
   log('stopping');
   await stopChild(load);
   for (const instance of Object.values(instances)) await stopChild(instance.child);
@@ -440,6 +461,30 @@ async function main() {
   log(`written ${join(outDir, 'soak.md')}`);
   for (const line of report.verdict) log(line);
   process.exitCode = report.passed ? 0 : 1;
+}
+
+/** Which process each snapshot of an instance came from: a comparison across a restart means nothing. */
+const snapshotPids = {};
+
+/** Writes each live instance's heap (SIGWINCH, `--heapsnapshot-signal`: Nest's shutdown hooks take SIGUSR2) to reports/soak/heap-<name>-<label>.heapsnapshot. */
+async function snapshotHeaps(instances, label) {
+  for (const [name, { child }] of Object.entries(instances)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const written = (file) => file.endsWith('.heapsnapshot') && file.includes(`.${child.pid}.`);
+    const old = new Set(readdirSync(logDir).filter(written));
+    child.kill('SIGWINCH');
+    let file;
+    for (let size = -1; ; await sleep(1000)) {
+      file ??= readdirSync(logDir).find((f) => written(f) && !old.has(f));
+      if (!file) continue;
+      const now = statSync(join(logDir, file)).size;
+      if (now > 0 && now === size) break;
+      size = now;
+    }
+    renameSync(join(logDir, file), join(logDir, `heap-${name}-${label}.heapsnapshot`));
+    (snapshotPids[name] ??= new Set()).add(child.pid);
+    log(`heap of ${name} written (${label})`);
+  }
 }
 
 function sumCalls(calls) {
