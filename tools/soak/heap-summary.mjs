@@ -14,7 +14,8 @@ export function summarise(file) {
   let total = 0;
   for (let i = 0; i < snapshot.nodes.length; i += width) {
     const type = types[snapshot.nodes[i + typeAt]];
-    const name = type === 'object' || type === 'closure' ? snapshot.strings[snapshot.nodes[i + nameAt]] : `(${type})`;
+    const name =
+      type === 'object' || type === 'closure' ? snapshot.strings[snapshot.nodes[i + nameAt]] : `(${type})`;
     const size = snapshot.nodes[i + sizeAt];
     const entry = totals.get(name) ?? { size: 0, count: 0 };
     entry.size += size;
@@ -40,10 +41,14 @@ export function growth(before, after, top = 15) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [beforeFile, afterFile] = process.argv.slice(2);
-  if (!beforeFile || !afterFile) throw new Error('usage: heap-summary.mjs <before.heapsnapshot> <after.heapsnapshot>');
+  if (!beforeFile || !afterFile)
+    throw new Error('usage: heap-summary.mjs <before.heapsnapshot> <after.heapsnapshot>');
   const before = summarise(beforeFile);
   const after = summarise(afterFile);
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
   console.log(`reachable heap: ${mb(before.total)} MB -> ${mb(after.total)} MB`);
-  for (const row of growth(before, after)) console.log(`${mb(row.bytes).padStart(8)} MB ${String(row.count).padStart(9)} objects  ${row.name} (now ${mb(row.now)} MB)`);
+  for (const row of growth(before, after))
+    console.log(
+      `${mb(row.bytes).padStart(8)} MB ${String(row.count).padStart(9)} objects  ${row.name} (now ${mb(row.now)} MB)`,
+    );
 }

@@ -7,7 +7,15 @@
 // only what is still reachable; each pauses the instance a few seconds), and what grew is printed.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createTcpServer, connect } from 'node:net';
 import { join } from 'node:path';
@@ -429,9 +437,13 @@ async function main() {
       }
       const before = summarise(file('after-warm-up'));
       const after = summarise(file('at-end'));
-      log(`heap of ${name}, reachable: ${(before.total / 1e6).toFixed(1)} MB after warm-up, ${(after.total / 1e6).toFixed(1)} MB at the end; grew most:`);
+      log(
+        `heap of ${name}, reachable: ${(before.total / 1e6).toFixed(1)} MB after warm-up, ${(after.total / 1e6).toFixed(1)} MB at the end; grew most:`,
+      );
       for (const row of growth(before, after, 10))
-        log(`  ${(row.bytes / 1e6).toFixed(2).padStart(7)} MB ${String(row.count).padStart(8)} objects  ${row.name}`);
+        log(
+          `  ${(row.bytes / 1e6).toFixed(2).padStart(7)} MB ${String(row.count).padStart(8)} objects  ${row.name}`,
+        );
     }
   }
   log('stopping');
