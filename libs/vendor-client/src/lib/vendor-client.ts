@@ -324,8 +324,10 @@ export class VendorClient {
     const { path, method } = VENDOR_ENDPOINTS[endpoint];
     const url = joinVendorUrl(this.options.baseUrl, path, request.query);
     const body = method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined;
-    const token = await this.tokens.token();
+    // Counted before the token: a token request that fails is an attempt too, else an unreachable
+    // vendor was retried without count until the deadline (15 s by default) instead of maxAttempts times.
     state.attempts += 1;
+    const token = await this.tokens.token();
     const exchange = await this.exchange(
       path,
       url,
