@@ -34,6 +34,7 @@ export class ChangeDetector {
   private polling: Promise<void> | undefined;
   private leading = false;
   private stopped = false;
+  private storeFailing = false;
 
   constructor(
     @Inject(FACADE_CONFIG) private readonly config: FacadeConfig,
@@ -92,9 +93,13 @@ export class ChangeDetector {
     const cpu = process.cpuUsage();
     try {
       await this.checkStore();
+      if (this.storeFailing) this.logger.log('the change store answers again');
+      this.storeFailing = false;
     } catch (error) {
       this.metrics.poll('store-failed');
-      this.logger.warn(`the change store could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      // Once per outage: the poll every few seconds would repeat it.
+      if (!this.storeFailing) this.logger.warn(`the change store cannot be read, no changes recorded meanwhile: ${error instanceof Error ? error.message : String(error)}`);
+      this.storeFailing = true;
       return;
     }
     const fresh = await this.upstream.freshResources(CHANGE_RESOURCES);
