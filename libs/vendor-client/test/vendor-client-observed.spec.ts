@@ -294,6 +294,6 @@ describe('VendorClient reading the values of an answer', () => {
   it.each([null, undefined, { ad_staff_code: 'b01' }, 'b01'])('answers no records for values %p', async (given) => {
     values = given;
     const c = new VendorClient({ baseUrl, appId: 'app', appKey: 'key' });
-    expect(await c.getStaff()).toEqual({ values: [], requestId: 'r-1', msgTime: null, attempts: 1 });
+    expect(await c.getStaff()).toEqual({ values: [], requestId: 'r-1', msgTime: null, attempts: 1, fingerprint: null });
   });
 });

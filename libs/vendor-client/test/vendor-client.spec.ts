@@ -294,6 +294,38 @@ describe('VendorClient against the simulator', () => {
   });
 });
 
+describe('an answer the same as the previous one', () => {
+  it('brings back the previous values unread while only msgTime moved, and reads a changed answer anew', async () => {
+    const c = client();
+    const first = await c.call('staff');
+    expect(first.fingerprint).toMatch(/^[\w-]{43}$/);
+    await sim.setClockOffset(7);
+    const again = await c.call('staff', { previous: first });
+    expect(again.msgTime).not.toBe(first.msgTime);
+    expect(again.fingerprint).toBe(first.fingerprint);
+    expect(again.values).toBe(first.values);
+    // Another query is another answer, whatever `previous` says.
+    const other = await c.call('labels', { previous: first });
+    expect(other.fingerprint).not.toBe(first.fingerprint);
+    expect(other.values.map((l) => (l as { ad_label_info_id: number }).ad_label_info_id)).toContain(1158);
+
+    await sim.changeRecords({ endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: '改了名' } });
+    const changed = await c.call('staff', { previous: again });
+    expect(changed.fingerprint).not.toBe(first.fingerprint);
+    expect(changed.values).not.toBe(first.values);
+    expect(changed.values).toContainEqual(expect.objectContaining({ ad_staff_code: 'b01', ad_staff_name: '改了名' }));
+  });
+
+  it('still reports a refusal, whatever came before', async () => {
+    const c = client();
+    const first = await c.call('staff');
+    await sim.addFault({ endpoint: 'staff', errmsg: 200012, errdesc: '出错了' });
+    const error = await failure(c.call('staff', { previous: first }));
+    expect(error).toBeInstanceOf(VendorEnvelopeError);
+    expect((error as VendorEnvelopeError).upstream?.code).toBe(200012);
+  });
+});
+
 describe('the signature on the wire', () => {
   it('is the percent-encoded Base64 HMAC-SHA1, in the token body and in every signed call’s headers, sent as text/json', async () => {
     // A recording proxy in front of the simulator: the simulator also accepts an unencoded signature,

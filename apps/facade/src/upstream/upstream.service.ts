@@ -9,7 +9,7 @@ import {
   type ResourceRecord,
   type VendorRead,
 } from '@youmi-facade/mapping';
-import { VendorClient, VendorEnvelopeError } from '@youmi-facade/vendor-client';
+import { VendorClient, VendorEnvelopeError, type VendorResponse } from '@youmi-facade/vendor-client';
 import { combineFetched, type Fetched } from './cache-status';
 import { DriftRegistry } from './drift-registry';
 import { VendorCache } from './vendor-cache';
@@ -31,6 +31,8 @@ export class UpstreamService {
   private readonly derived = new Map<string, { version: string; value: unknown }>();
   /** The version of each read's answer whose drift is recorded. */
   private readonly driftChecked = new Map<string, string>();
+  /** The last answer of each read reloaded fresh: an answer the same again is not parsed again (the change feed's every poll). */
+  private readonly lastFresh = new Map<string, VendorResponse<unknown>>();
 
   constructor(
     private readonly client: VendorClient,
@@ -56,7 +58,7 @@ export class UpstreamService {
    */
   async freshResources<N extends ResourceName>(names: readonly N[]): Promise<Map<N, Fetched<ResourceRecord<N>[]> | Error>> {
     const reads = readsOf(names);
-    const settled = await Promise.allSettled(reads.map((read) => this.cache.reload(read.key, this.load(read))));
+    const settled = await Promise.allSettled(reads.map((read) => this.cache.reload(read.key, this.load(read, this.lastFresh))));
     const byKey = new Map(reads.map((read, i) => [read.key, settled[i]]));
     const built = new Map<N, Fetched<ResourceRecord<N>[]> | Error>();
     for (const name of names) {
@@ -99,10 +101,13 @@ export class UpstreamService {
     return this.client.clock();
   }
 
-  private load(read: VendorRead): () => Promise<unknown[]> {
+  /** The vendor call of `read`; with `answers`, the last of them brings back its values when the vendor answers the same. */
+  private load(read: VendorRead, answers?: Map<string, VendorResponse<unknown>>): () => Promise<unknown[]> {
     return async () => {
       try {
-        return (await this.client.call(read.endpoint, { query: read.query, body: read.body })).values;
+        const answer = await this.client.call(read.endpoint, { query: read.query, body: read.body, previous: answers?.get(read.key) });
+        answers?.set(read.key, answer);
+        return answer.values;
       } catch (error) {
         if (read.endpoint === 'staffWechat' && error instanceof VendorEnvelopeError && error.upstream?.code === NO_SUCH_STAFF_CODE) {
           throw new UnknownStaffCodeError(String(read.body?.['ad_staff_code']));
