@@ -105,7 +105,7 @@ async function main() {
   log(`building (quick=${quick}, pinned=${pinned}${only ? `, only=${only}` : ''})`);
   if (!buildApps()) throw new Error('build failed');
   const { appId, appKey, sim, simBase, simOrigin, startFacade } = await startSimulator();
-  if (only === 'changes') return writeChangesOnly(simOrigin, startFacade);
+  if (only === 'changes') return writeChangesOnly(simOrigin, startFacade, { simBase, appId, appKey });
 
   const facade = await startFacade();
 
@@ -232,7 +232,7 @@ async function main() {
 
   // Alone on the server core from here: the earlier servers would poll the vendor for changes meanwhile.
   for (const server of [facade, bare.node, bare.fastify]) server.child.kill('SIGTERM');
-  const changes = await benchChanges(simOrigin, startFacade);
+  const changes = await benchChanges(simOrigin, startFacade, { simBase, appId, appKey });
 
   const report = { date: new Date().toISOString(), quick, pinned, settings, machine: machine(), scenarios: Object.fromEntries(Object.entries(scenarios).map(([k, s]) => [k, { label: s.label, bytes: s.bytes }])), throughput, mapping, singleFlight, memory, coldStartMs, coldStarts, minimalStartMs, minimalStarts, changes };
   writeReport(report);
@@ -248,7 +248,7 @@ function writeReport(report) {
 }
 
 /** `--only changes`: the change feed measured again, every other figure kept from the last full run. */
-async function writeChangesOnly(simOrigin, startFacade) {
+async function writeChangesOnly(simOrigin, startFacade, vendor) {
   const path = join(root, 'docs/benchmarks.json');
   let report;
   try {
@@ -256,20 +256,62 @@ async function writeChangesOnly(simOrigin, startFacade) {
   } catch {
     throw new Error(`--only changes adds to the figures of a full run, and ${path} cannot be read: run \`npm run bench\` first`);
   }
-  report.changes = await benchChanges(simOrigin, startFacade);
+  report.changes = await benchChanges(simOrigin, startFacade, vendor);
   writeReport(report);
 }
 
 /** The change feed: CPU and memory of detection on the synthetic data, then fan-out to 1,000 streams. */
-async function benchChanges(simOrigin, startFacade) {
+async function benchChanges(simOrigin, startFacade, vendor) {
   const pollSeconds = 1;
+  log('change feed: reading unchanged vendor answers, parsed anew and known by their fingerprint, side by side');
+  const unchangedReads = await unchangedReadsRun(vendor);
   log(`change feed: detection, feed off, ${settings.changePolls} rounds of renames`);
   const off = await detectionRun(simOrigin, startFacade, pollSeconds, false);
   log(`change feed: detection, feed on (CHANGES_POLL_SECONDS=${pollSeconds}), ${settings.changePolls} polls`);
   const on = await detectionRun(simOrigin, startFacade, pollSeconds, true);
   log(`change feed: fan-out to 1,000 streams, ${settings.fanOutRounds} round(s)`);
   const fanOut = await fanOutRun(simOrigin, startFacade, 1000);
-  return { date: new Date().toISOString(), quick, separate: only === 'changes', pollSeconds, off, on, fanOut };
+  return { date: new Date().toISOString(), quick, separate: only === 'changes', pollSeconds, unchangedReads, off, on, fanOut };
+}
+
+/**
+ * What a poll that finds nothing costs the vendor client: every vendor read of the feed's resources, in this
+ * process, each round once parsed anew and once given the previous answer (the order alternating), CPU medians.
+ */
+async function unchangedReadsRun({ simBase, appId, appKey }) {
+  const { VendorClient } = require('@youmi-facade/vendor-client');
+  const { readsOf, RESOURCES } = require('@youmi-facade/mapping');
+  const client = new VendorClient({ baseUrl: simBase, appId, appKey });
+  const reads = readsOf(Object.keys(RESOURCES));
+  const previous = new Map();
+  const cpuMs = { parsed: [], kept: [] };
+  let bytes = 0;
+  for (let round = 0; round < settings.mappingRuns * 2 + 1; round += 1) {
+    for (const mode of round % 2 ? ['parsed', 'kept'] : ['kept', 'parsed']) {
+      const before = process.cpuUsage();
+      for (const read of reads) {
+        const answer = await client.call(read.endpoint, { query: read.query, body: read.body, previous: mode === 'kept' ? previous.get(read.key) : undefined });
+        if (mode === 'kept') previous.set(read.key, answer);
+        if (round === 0 && mode === 'parsed') bytes += Buffer.byteLength(JSON.stringify(answer.values));
+      }
+      const used = process.cpuUsage(before);
+      // The first round warms up and gives the kept mode its previous answers.
+      if (round > 0) cpuMs[mode].push((used.user + used.system) / 1000);
+    }
+  }
+  const parsedMs = median(cpuMs.parsed);
+  const keptMs = median(cpuMs.kept);
+  return { reads: reads.length, megabytes: bytes / 1e6, parsedMs, keptMs, ratio: parsedMs / keptMs, runs: cpuMs.parsed.length };
+}
+
+function unchangedReadsText(u, f) {
+  if (!u) return '';
+  return `**A poll that finds nothing.** The vendor client reading the ${u.reads} vendor answers of a poll (${f(u.megabytes)} MB of records) in the bench's
+process, unchanged since the last poll, each round both ways in alternating order: parsed anew ${f(u.parsedMs)} ms of CPU, given the
+previous answer (\`previous\`: the same bytes but for \`msgTime\` and \`requestId\`, so its values are kept unparsed) ${f(u.keptMs)} ms —
+**${u.ratio.toFixed(1)} ×** less (medians of ${u.runs} rounds). The detecting instance passes each read's last answer.
+
+`;
 }
 
 /** The facade's Prometheus text as a map from series (`name{labels}`) to value. */
@@ -593,7 +635,7 @@ function changesMarkdown(r, f) {
 ${separately}Synthetic dataset (\`SIM_SCALE=1\`), in-memory feed. Each poll reads every keyed resource fresh from the vendor and diffs it:
 ${records} — **${f(recordsDiffed(c))} records** a poll, not only the 12,000 accounts and staff of the target.
 
-**Detection cost.** \`CHANGES_POLL_SECONDS=${c.pollSeconds}\`. After the baseline poll, each of ${c.on.polls} polls found
+${unchangedReadsText(c.unchangedReads, f)}**Detection cost.** \`CHANGES_POLL_SECONDS=${c.pollSeconds}\`. After the baseline poll, each of ${c.on.polls} polls found
 ${f(c.on.renamedPerRound)} renamed records (1 % of the operator accounts and of the staff, other ones each poll, renamed at the
 simulator through \`POST /__sim/records\` right after the previous poll ended). CPU per poll is the facade's own
 \`facade_change_poll_cpu_seconds\` (the process's CPU from the start of a poll's vendor reads to its last commit, so it includes
