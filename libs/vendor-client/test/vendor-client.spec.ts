@@ -220,6 +220,8 @@ describe('VendorClient against the simulator', () => {
     });
     const error = await failure(c.getStaff());
     expect(error).toBeInstanceOf(VendorNetworkError);
+    // The error names the exchange that failed: the token request, not the staff call it was for.
+    expect(error).toMatchObject({ endpoint: 'GetAccessToken' });
     // Each attempt failed at its token request: two attempts, not retries until the call's deadline.
     expect(c.tokenRequests).toBe(2);
     expect(c.reachability().lastCallFailedOnNetwork).toBe(true);

@@ -91,6 +91,8 @@ describe('VendorClock', () => {
     const observeAt = (offsetMs: number) =>
       clock.observe(VENDOR_NOON, NOON_UTC + offsetMs, NOON_UTC + offsetMs);
     observeAt(59_000);
+    // 60 s exactly is not past the threshold.
+    observeAt(60_000);
     expect(events).toEqual([]);
     observeAt(61_000);
     observeAt(62_000);
