@@ -31,6 +31,8 @@ describe('formatInUrl', () => {
     ['/v1/staff?format=CSV', 'CSV'],
     ['/v1/staff?name=a%26format%3Dcsv', undefined],
     ['/v1/staff?format=%63sv', 'csv'],
+    // Without a query the path is not read as one, even where it looks like one.
+    ['/v1/staff/a&format=csv', undefined],
   ])('%s → %p', (url, format) => {
     expect(formatInUrl(url)).toEqual(format);
   });
@@ -61,6 +63,11 @@ describe('wantsCsv', () => {
     [undefined, 'text/csv;q=abc', false],
     [undefined, 'text/csv;q=Infinity', false],
     [undefined, 'text/csv;qq=0.1', true],
+    // Whitespace is allowed around the ';' of a media range.
+    [undefined, 'text/csv ;q=0.9, application/json;q=0.5', true],
+    [undefined, 'application/json ;q=1, text/csv;q=0.5', false],
+    // Only an explicit application/json competes with text/csv.
+    [undefined, 'text/csv;q=0.5, text/html', true],
     [['csv', 'json'], 'text/csv', true],
     ['xml', 'text/csv', true],
   ])('format %p, Accept %p → %p', (format, accept, csv) => {
@@ -85,6 +92,8 @@ describe('etagMatches', () => {
     ['W/W/"a"', false],
     ['x W/"a"', false],
     ['"a', false],
+    // An opaque tag that holds W/ is another tag.
+    ['"W/a"', false],
   ])('If-None-Match %p against "a" → %p', (header, matches) => {
     expect(etagMatches(header, '"a"')).toBe(matches);
   });
