@@ -45,6 +45,7 @@ interface Harness {
   url: string;
   handler: CachedAnswerHandler;
   answers: RenderedAnswers;
+  policy: AccessPolicy;
   metrics: MetricsService;
   logLines: Record<string, unknown>[];
   /** The requests passed on to Fastify, with the access decision Fastify would find on them. */
@@ -85,6 +86,7 @@ async function harness(limiter: RateLimiter, apiKeys = 'good-key'): Promise<Harn
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     handler,
     answers: module.get(RenderedAnswers),
+    policy,
     metrics: module.get(MetricsService),
     logLines,
     passedOn,
@@ -248,6 +250,36 @@ describe('CachedAnswerHandler', () => {
       expect(h.logLines).toEqual([]);
       expect(await h.metrics.render()).not.toContain('facade_cache_lookups_total{result="hit"}');
     });
+  });
+
+  describe('passes the request on to Fastify when deciding access fails', () => {
+    beforeEach(() => h.answers.set(RenderedAnswers.key('/v1/staff', false), rendered()));
+
+    it.each<[string, () => never | Promise<never>]>([
+      [
+        'at once',
+        () => {
+          throw new Error('policy broken');
+        },
+      ],
+      ['later (the rate limit’s Redis is down, say)', () => Promise.reject(new Error('redis down'))],
+    ])('%s, without answering itself', async (_case, failing) => {
+      jest.spyOn(h.policy, 'check').mockImplementationOnce(failing);
+      // A request left hanging would be cut here instead of at the test's own timeout.
+      const response = await fetch(`${h.url}/v1/staff`, { headers: KEY, signal: AbortSignal.timeout(2000) });
+      expect(response.status).toBe(299);
+      expect(h.passedOn.map((p) => p.url)).toEqual(['/v1/staff']);
+    });
+  });
+
+  it('logs the time it took, within the time the client waited', async () => {
+    h.answers.set(RenderedAnswers.key('/v1/staff', false), rendered());
+    const before = performance.now();
+    expect((await get('/v1/staff', KEY)).status).toBe(200);
+    const waited = performance.now() - before;
+    const { responseTime } = h.logLines[0] as { responseTime: number };
+    expect(responseTime).toBeGreaterThanOrEqual(0);
+    expect(responseTime).toBeLessThanOrEqual(Math.ceil(waited));
   });
 
   it('repeats an answer of a public route to anyone, uncounted', async () => {

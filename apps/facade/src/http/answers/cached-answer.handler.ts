@@ -38,8 +38,7 @@ export class CachedAnswerHandler {
       answer = this.servable(request);
       if (answer) outcome = this.access.check(request, answer.access);
     } catch {
-      // Nothing was written: Fastify answers, and reports whatever went wrong.
-      answer = undefined;
+      // Nothing was written, and no decision is held: Fastify answers, and reports whatever went wrong.
     }
     const served = answer;
     if (!served || !outcome) return next();
