@@ -22,6 +22,12 @@ describe('securityHeaders', () => {
     expect(Object.isFrozen(securityHeaders())).toBe(true);
   });
 
+  it('refuse a policy helmet cannot write instead of leaving it out', () => {
+    expect(() =>
+      securityHeaders({ contentSecurityPolicy: { directives: { scriptSrc: [() => "'self'; script-src *"] } } }),
+    ).toThrow(/script-src/);
+  });
+
   it('follow the options given, helmet’s defaults included', () => {
     const headers = securityHeaders({});
     expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');

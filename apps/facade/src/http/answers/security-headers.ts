@@ -21,8 +21,9 @@ export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
 export function securityHeaders(options: HelmetOptions = HELMET_OPTIONS): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const response = {
-    setHeader: (name: string, value: string | number | readonly string[]) => {
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    // Helmet sets each header as one string.
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value;
     },
     removeHeader: (name: string) => {
       delete headers[name.toLowerCase()];
