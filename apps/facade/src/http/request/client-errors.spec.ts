@@ -57,6 +57,16 @@ describe('clientErrorProblem', () => {
       validation('path', PERCENT_ENCODE),
     ],
     [
+      'raw UTF-8 in the path after empty lines, which the parser skips',
+      parserError('HPE_INVALID_URL', '\r\n\r\nGET /v1/staff/王 HTTP/1.1\r\nHost: x\r\n'),
+      validation('path', PERCENT_ENCODE),
+    ],
+    [
+      'raw UTF-8 in the query after a bare line feed',
+      parserError('HPE_INVALID_URL', '\nGET /v1/staff?name=王 HTTP/1.1\r\n'),
+      validation('query', PERCENT_ENCODE),
+    ],
+    [
       'the lowest byte that is not ASCII',
       parserError(
         undefined,
@@ -201,6 +211,11 @@ describe('answerClientError', () => {
     });
   });
 
+  it('reads the request line after the empty lines the parser skips', async () => {
+    const answer = await send(port, Buffer.from('\r\nGET /v1/staff/王 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8'));
+    expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject(validation('path', PERCENT_ENCODE));
+  });
+
   it('leaves out an instance that is not a path', async () => {
     const answer = await send(
       port,
@@ -239,6 +254,32 @@ describe('answerClientError on a socket that can no longer be written', () => {
       client.end();
       await closed;
       expect(Buffer.concat(received).length).toBe(0);
+    } finally {
+      client.destroy();
+      accepted?.destroy();
+      await new Promise((resolve) => tcp.close(resolve));
+    }
+  });
+});
+
+describe('answerClientError for an error that carries no packet', () => {
+  it('still answers the problem, without an instance', async () => {
+    let accepted!: Socket;
+    const tcp = createTcpServer((socket) => (accepted = socket));
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    const client = connect((tcp.address() as AddressInfo).port, '127.0.0.1');
+    const received: Buffer[] = [];
+    client.on('data', (chunk) => received.push(chunk));
+    const closed = new Promise((resolve) => client.on('close', resolve));
+    try {
+      while (!accepted) await new Promise((resolve) => setImmediate(resolve));
+      answerClientError(parserError('HPE_INVALID_METHOD'), accepted, () => undefined);
+      await closed;
+      const all = Buffer.concat(received).toString('utf8');
+      expect(all.startsWith('HTTP/1.1 400 Bad Request\r\n')).toBe(true);
+      const body = JSON.parse(all.slice(all.indexOf('\r\n\r\n') + 4));
+      expect(body).toMatchObject(validation('request', NOT_HTTP));
+      expect(body).not.toHaveProperty('instance');
     } finally {
       client.destroy();
       accepted?.destroy();

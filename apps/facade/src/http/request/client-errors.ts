@@ -82,8 +82,11 @@ export function answerClientError(
 
 function requestLine(packet: Buffer | undefined): Buffer | undefined {
   if (!packet) return undefined;
-  const end = packet.indexOf('\r\n');
-  return packet.subarray(0, end < 0 ? Math.min(packet.length, 8192) : end);
+  // Node's parser skips empty lines before the request line, so the packet may start with them.
+  let start = 0;
+  while (packet[start] === 0x0d || packet[start] === 0x0a) start += 1;
+  const end = packet.indexOf('\r\n', start);
+  return packet.subarray(start, end < 0 ? Math.min(packet.length, 8192) : end);
 }
 
 /** The path of the request line, for `instance`; what cannot be read as ASCII is left out. */
