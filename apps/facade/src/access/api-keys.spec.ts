@@ -87,9 +87,17 @@ describe('ApiKeys', () => {
 
   describe('without keys', () => {
     const warnings: unknown[] = [];
-    const logger: LoggerService = { ...quiet, warn: (message: unknown) => warnings.push(message) };
+    const contexts: unknown[] = [];
+    const logger: LoggerService = {
+      ...quiet,
+      warn: (message: unknown, context?: unknown) => {
+        warnings.push(message);
+        contexts.push(context);
+      },
+    };
     beforeEach(() => {
       warnings.length = 0;
+      contexts.length = 0;
     });
 
     it('is open to every request, with or without a key, and warns at start', async () => {
@@ -98,6 +106,7 @@ describe('ApiKeys', () => {
       expect(keys.check(withHeaders({}))).toBe('open');
       expect(keys.check(withHeaders({ 'x-api-key': 'anything' }))).toBe('open');
       expect(warnings).toEqual(['FACADE_API_KEYS is not set: /v1 is open to anyone who can reach this port']);
+      expect(contexts).toEqual(['ApiKeys']);
     });
 
     it('does not warn when keys are configured', async () => {

@@ -234,8 +234,8 @@ describe('ProblemFilter, beyond the common cases', () => {
   });
 
   describe('logging', () => {
-    const lines: { level: string; message: unknown; context: unknown }[] = [];
-    const capture = (level: string) => (message: unknown, context?: unknown) => lines.push({ level, message, context });
+    const lines: { level: string; message: unknown; rest: unknown[] }[] = [];
+    const capture = (level: string) => (message: unknown, ...rest: unknown[]) => lines.push({ level, message, rest });
     const logger: LoggerService = { log: capture('log'), warn: capture('warn'), error: capture('error'), debug: capture('debug'), verbose: capture('verbose') };
 
     beforeEach(() => {
@@ -260,6 +260,9 @@ describe('ProblemFilter, beyond the common cases', () => {
       expect(lines.map((line) => line.level)).toEqual(['error', 'warn']);
       expect(lines[0].message).toEqual({ err: { name: 'TypeError', message: 'boom', stack: error.stack } });
       expect(lines[1].message).toMatchObject({ status: 500 });
+      // The text an operator searches the logs for, and the logger's name (the last argument).
+      expect(lines[0].rest).toEqual(['unhandled error', 'ProblemFilter']);
+      expect(lines[1].rest).toEqual(['The facade failed to answer; the request id identifies it in the logs.', 'ProblemFilter']);
       lines.length = 0;
       answer(7);
       expect(lines[0].message).toEqual({ err: { value: '7' } });

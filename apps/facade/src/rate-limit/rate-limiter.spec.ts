@@ -41,6 +41,20 @@ describe.each<[string, Make]>([
     }
   });
 
+  it('counts requests spread over a window as one window', async () => {
+    const clock = { now: WINDOW_START };
+    const { limiter, done } = await make(2, () => clock.now);
+    try {
+      expect((await limiter.consume('key:s')).remaining).toBe(1);
+      clock.now = WINDOW_START + 30_000;
+      expect((await limiter.consume('key:s')).remaining).toBe(0);
+      clock.now = WINDOW_START + 59_999;
+      expect(await limiter.consume('key:s')).toMatchObject({ allowed: false, resetMs: 1 });
+    } finally {
+      await done();
+    }
+  });
+
   it('starts again at the window edge, not a minute after the first request', async () => {
     const clock = { now: WINDOW_START + 59_999 };
     const { limiter, done } = await make(1, () => clock.now);

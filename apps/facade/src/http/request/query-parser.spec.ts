@@ -27,6 +27,8 @@ describe('parseQuery', () => {
     ['limit=5&q=%E5%9&name=%C0%AF', { limit: '5', q: '%E5%9', name: '%C0%AF' }, ['q', 'name']],
     ['%E5=1', { '%E5': '1' }, ['%E5']],
     ['q=%E5%9&q=%E5%9', { q: ['%E5%9', '%E5%9'] }, ['q', 'q']],
+    // A plus is a space, so this is not %41 ("A").
+    ['q=%4+1', { q: '%4 1' }, ['q']],
   ])(
     'keeps %p as it came, and notes which parameters were not valid percent-encoding',
     (query, parsed, malformed) => {
