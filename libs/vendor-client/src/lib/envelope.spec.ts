@@ -3,7 +3,6 @@ import { VendorEnvelopeError, VendorMalformedResponseError } from './vendor-erro
 
 const answer = (body: string, status = 200): HttpExchange => ({
   status,
-  contentType: 'application/json; charset=utf-8',
   body,
   sentAt: 0,
   receivedAt: 0,

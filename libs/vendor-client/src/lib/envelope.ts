@@ -5,7 +5,6 @@ import { upstreamStatus, VendorEnvelopeError, VendorMalformedResponseError } fro
 /** What came back over HTTP, before any reading of the envelope. */
 export interface HttpExchange {
   status: number;
-  contentType: string;
   body: string;
   /** Our clock when the request left and when the answer arrived, for the clock offset. */
   sentAt: number;

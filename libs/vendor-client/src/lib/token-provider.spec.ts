@@ -23,7 +23,7 @@ function provider(answers: ((now: number) => string)[]) {
       sent.push(init);
       const answer = answers.shift() ?? answers.at(-1);
       if (!answer) throw new Error('no answer left');
-      return { status: 200, contentType: 'application/json', body: answer(clock.now), sentAt: clock.now, receivedAt: clock.now };
+      return { status: 200, body: answer(clock.now), sentAt: clock.now, receivedAt: clock.now };
     },
     read: (endpoint, exchange, attempts) =>
       readEnvelope(endpoint, exchange, attempts, (envelope) => vendorClock.observe(envelope.msgTime, exchange.sentAt, exchange.receivedAt)),

@@ -414,7 +414,6 @@ export class VendorClient {
       let text: string | undefined;
       return {
         status: response.status,
-        contentType: response.headers.get('content-type') ?? '',
         bytes,
         // Decoded only when read: an answer known by its fingerprint never is.
         get body() {
