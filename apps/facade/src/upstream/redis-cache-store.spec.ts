@@ -224,6 +224,78 @@ describe('RedisCacheStore', () => {
     }
   });
 
+  it('answers the values an instance of the release before stamps wrote to Redis alone (a rolling update)', async () => {
+    const { one, redis, prefix, clock, cleanUp } = await stores();
+    const writtenWithoutStamp = (stored: ReturnType<typeof entry>) =>
+      redis.set(`${prefix}cache:staff`, JSON.stringify({ ...stored, expiresAt: clock.now + 120_000 }), 'PX', 120_000);
+    try {
+      await writtenWithoutStamp(entry('a', clock.now));
+      expect(await one.get('staff')).toEqual(entry('a', clock.now));
+      const changedAt = clock.now + 1;
+      await writtenWithoutStamp(entry('b', changedAt));
+      clock.now += FRESH;
+      expect(await one.get('staff')).toEqual(entry('b', changedAt));
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('keeps the later store time of its own copy when Redis has lost the stamp of the same values', async () => {
+    const { one, redis, prefix, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 120_000);
+      const storedAgain = clock.now + 30_000;
+      await one.set('staff', entry('a', storedAgain), 120_000);
+      // Evicted (maxmemory): the values left in Redis still carry their first store time.
+      await redis.del(`${prefix}cache-stamp:staff`);
+      clock.now = storedAgain + FRESH;
+      expect(await one.get('staff')).toEqual(entry('a', storedAgain));
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('keeps a copy renewed by a newer stamp in memory until that stamp expires, no longer', async () => {
+    const { one, two, redis, prefix, clock, cleanUp } = await stores();
+    try {
+      const first = clock.now;
+      await one.set('staff', entry('a', first), 120_000);
+      expect((await two.get('staff'))?.version).toBe('a');
+      clock.now += 30_000;
+      await one.set('staff', entry('a', clock.now), 120_000);
+      clock.now += FRESH;
+      expect(await two.get('staff')).toEqual(entry('a', first + 30_000));
+      // Redis loses both keys: only the memory of the second instance is left, for the stamp's lifetime.
+      await redis.del(`${prefix}cache:staff`, `${prefix}cache-stamp:staff`);
+      clock.now = first + 30_000 + 119_999;
+      expect(await two.get('staff')).toEqual(entry('a', first + 30_000));
+      clock.now += 2;
+      expect(await two.get('staff')).toBeUndefined();
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('keeps the stamp of each key under its prefix, apart from the stamps of other keys', async () => {
+    const { one, two, redis, prefix, clock, cleanUp } = await stores();
+    try {
+      await one.set('staff', entry('a', clock.now), 120_000);
+      await one.set('Label', entry('b', clock.now), 120_000);
+      const stampKey = `${prefix}cache-stamp:staff`;
+      expect(JSON.parse((await redis.get(stampKey)) as string)).toEqual({ version: 'a', storedAt: clock.now, expiresAt: clock.now + 120_000 });
+      expect(await redis.pttl(stampKey)).toBeGreaterThan(110_000);
+      expect((await two.get('staff'))?.version).toBe('a');
+      expect((await two.get('Label'))?.version).toBe('b');
+      clock.now += FRESH;
+      const bulkReads = jest.spyOn(redis, 'getBuffer');
+      expect((await two.get('staff'))?.version).toBe('a');
+      expect((await two.get('Label'))?.version).toBe('b');
+      expect(bulkReads).not.toHaveBeenCalled();
+    } finally {
+      await cleanUp();
+    }
+  });
+
   it('drops its own copies when closed', async () => {
     const { one, redis, prefix, clock, cleanUp } = await stores();
     try {

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { sharedRedis } from '../../test/redis-harness';
 import { MemoryCacheStore } from './cache-store';
 import type { CacheStatus } from './cache-status';
@@ -36,6 +38,12 @@ function cacheAt(start: number, refreshBudgetMs = 60_000) {
 
 /** Lets promise callbacks that are already due run, without waiting for any timer. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Collects garbage now, so that a test can tell whether anything still holds an object. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 async function primed(start = 1_000_000, refreshBudgetMs?: number) {
   const setup = cacheAt(start, refreshBudgetMs);
@@ -117,6 +125,59 @@ describe('VendorCache', () => {
     expect(backgroundErrors).toEqual([new Error('vendor down')]);
   });
 
+  it('reports once the failure of a refresh that started while the failure of the one before was being reported', async () => {
+    const clock = { now: 1_000_000 };
+    const now = () => clock.now;
+    const source = vendor();
+    const reported: unknown[] = [];
+    const cache: VendorCache = new VendorCache(new MemoryCacheStore(10, now), {
+      ttlMs: TTL,
+      staleMs: STALE,
+      now,
+      onBackgroundError: (_key, error) => {
+        reported.push(error);
+        if (reported.length > 1) return;
+        // A request arriving as the first failure is reported (its retry pause over) starts the second refresh
+        // before the first one's report is done with.
+        clock.now += 2_000;
+        void cache.fetch('staff', source.load);
+      },
+    });
+    await cache.reload('staff', async () => ['v1']);
+    clock.now += TTL;
+    expect((await cache.fetch('staff', source.load)).cache).toBe('STALE');
+    source.fail('first');
+    await settle();
+    expect(source.load).toHaveBeenCalledTimes(2);
+    expect((await cache.fetch('staff', source.load)).cache).toBe('STALE');
+    source.fail('second');
+    await settle();
+    expect(reported).toEqual([new Error('first'), new Error('second')]);
+  });
+
+  it('holds nothing of a background refresh once it is over: what the store has dropped is freed', async () => {
+    const clock = { now: 1_000_000 };
+    const now = () => clock.now;
+    const cache = new VendorCache(new MemoryCacheStore(1, now), { ttlMs: TTL, staleMs: STALE, now });
+    await cache.reload('staff', async () => ['v1']);
+    clock.now += TTL;
+    let refreshed: WeakRef<unknown[]> | undefined;
+    const load = async () => {
+      const values = [{ id: 1 }];
+      refreshed = new WeakRef(values);
+      return values;
+    };
+    expect((await cache.fetch('staff', load)).cache).toBe('STALE');
+    await settle();
+    expect(refreshed).toBeDefined();
+    // Another key takes the store's one place: the refreshed list (megabytes, for a big one) is cached no more,
+    // and nothing else may keep it alive.
+    await cache.reload('Label', async () => ['other']);
+    await settle();
+    collectGarbage();
+    expect(refreshed?.deref()).toBeUndefined();
+  });
+
   it('a copy expired for longer than a TTL more is refreshed before answering while the vendor is healthy', async () => {
     const { cache, clock, source } = await primed();
     clock.now += 2 * TTL;
@@ -151,6 +212,41 @@ describe('VendorCache', () => {
     expect(await cache.fetch('staff', source.load)).toMatchObject({ value: ['v1'], cache: 'STALE' });
     source.answer(['v2']);
     expect(await first).toMatchObject({ value: ['v2'], cache: 'MISS' });
+  });
+
+  it('a request joining a refresh that has used up its budget exactly is answered the copy at once, not after a timer', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const { cache, clock, source } = await primed(1_000_000, 60_000);
+      clock.now += 2 * TTL;
+      const first = cache.fetch('staff', source.load);
+      await settle();
+      clock.now += 60_000;
+      let joined: unknown;
+      void cache.fetch('staff', source.load).then((fetched) => (joined = fetched));
+      await settle();
+      expect(joined).toMatchObject({ value: ['v1'], cache: 'STALE' });
+      source.answer(['v2']);
+      expect(await first).toMatchObject({ value: ['v2'], cache: 'MISS' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('leaves no budget timer running once the refresh answers within the budget', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const { cache, clock, source } = await primed(1_000_000, 60_000);
+      clock.now += 2 * TTL;
+      const answer = cache.fetch('staff', source.load);
+      await settle();
+      source.answer(['v2']);
+      expect(await answer).toMatchObject({ value: ['v2'], cache: 'MISS' });
+      // A timer left behind keeps the process alive, and what it holds, for up to the budget after each such answer.
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('a refresh that fails after the budget is reported, and the copy stays', async () => {
