@@ -39,6 +39,10 @@ describe('answerHead', () => {
     ['an HTML page', '<html><body>[Server Error in "/" Application.]</body></html>'],
     ['truncated JSON', '{"errmsg":20000,"values":[1,2'],
     ['nothing', ''],
+    ['a ] only before the values', '{"a":[1],"values":{"b":2}}'],
+    ['a ] but no values', '{"a":[1],}'],
+    ['a comma missing before the values', '{"a":12"values":[1]}'],
+    ['a comma missing after the values', '{"values":[1]x"b":1}'],
   ])('leaves an answer with %s to be read in full', (_, text) => {
     expect(head(text)).toBeUndefined();
   });
