@@ -19,7 +19,11 @@ if (!reportOnly) {
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
-/** Survivors looked at and judged equivalent (no test can tell them apart), with the reason, one file per project. */
+/**
+ * Survivors looked at, with the reason, one file per project: equivalent (no test can tell them apart), or with
+ * `"kind": "unnoticeable"` when they differ only for input the code never gets or in nothing a user can see
+ * (still counted as undetected).
+ */
 const equivalentOf = (name) => {
   const file = `tools/mutation/equivalent/${name}.json`;
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
@@ -41,7 +45,12 @@ function summarise(name) {
       const known = equivalent.find(
         (e) => e.file === path && e.line === line && e.mutator === mutant.mutatorName && (e.replacement === undefined || e.replacement === mutant.replacement),
       );
-      survivors.push({ path, line, mutator: mutant.mutatorName, status: mutant.status, replacement: mutant.replacement ?? '', code: (lines[line - 1] ?? '').trim(), equivalent: known?.reason });
+      const unnoticeable = known?.kind === 'unnoticeable';
+      survivors.push({
+        path, line, mutator: mutant.mutatorName, status: mutant.status, replacement: mutant.replacement ?? '', code: (lines[line - 1] ?? '').trim(),
+        equivalent: unnoticeable ? undefined : known?.reason,
+        unnoticeable: unnoticeable ? known.reason : undefined,
+      });
     }
   }
   const detected = [...DETECTED].reduce((sum, status) => sum + counts[status], 0);
@@ -87,7 +96,8 @@ const md = [
 ];
 for (const [name, r] of Object.entries(results)) {
   if (!r) continue;
-  const open = r.survivors.filter((s) => !s.equivalent);
+  const open = r.survivors.filter((s) => !s.equivalent && !s.unnoticeable);
+  const unnoticeable = r.survivors.filter((s) => s.unnoticeable);
   const judged = r.survivors.filter((s) => s.equivalent);
   md.push(`## ${name}`, '');
   if (r.score === null) md.push('No mutants: only `as const` constant lists and types, which Stryker does not mutate.', '');
@@ -95,6 +105,11 @@ for (const [name, r] of Object.entries(results)) {
   if (judged.length > 0) {
     md.push('Judged equivalent (no test can tell them apart):', '', '| where | mutation | why |', '| --- | --- | --- |');
     for (const s of judged) md.push(`| \`${s.path}:${s.line}\` | ${s.mutator}: \`${clip(s.replacement)}\` | ${s.equivalent} |`);
+    md.push('');
+  }
+  if (unnoticeable.length > 0) {
+    md.push('Left without a test, counted as undetected (they differ only for input the code never gets, or in nothing a user can see):', '', '| where | mutation | why |', '| --- | --- | --- |');
+    for (const s of unnoticeable) md.push(`| \`${s.path}:${s.line}\` | ${s.mutator}: \`${clip(s.replacement)}\` | ${s.unnoticeable} |`);
     md.push('');
   }
   if (open.length > 0) {
