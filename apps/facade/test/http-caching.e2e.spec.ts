@@ -46,6 +46,19 @@ describe('HTTP caching toward clients', () => {
     if (path !== '/metrics') expect((await ctx.facade.get(path, { 'if-none-match': etag })).status).toBe(304);
   });
 
+  it.each(['/v1/labels?categoryId=189', '/health/live', '/docs/openapi.json'])(
+    'answers HEAD on %s with the ETag and length of GET, and 304 on a matching If-None-Match',
+    async (path) => {
+      const get = await ctx.facade.get(path);
+      const etag = get.headers.get('etag') as string;
+      const length = String(Buffer.byteLength(await get.text()));
+      const head = await fetch(ctx.facade.url + path, { method: 'HEAD' });
+      expect([head.status, head.headers.get('etag'), head.headers.get('content-length')]).toEqual([200, etag, length]);
+      const notModified = await fetch(ctx.facade.url + path, { method: 'HEAD', headers: { 'if-none-match': etag } });
+      expect([notModified.status, notModified.headers.get('etag')]).toEqual([304, etag]);
+    },
+  );
+
   it('reports the worst status of an answer built from several vendor calls', async () => {
     await ctx.facade.get('/v1/labels');
     const tree = await ctx.facade.get('/v1/label-tree');

@@ -67,6 +67,28 @@ describe('registerEtagHook', () => {
     expect(response.body).toBe('live');
   });
 
+  it('tags a HEAD as its GET, and answers it 304 for that ETag', async () => {
+    const head = await fastify.inject({ method: 'HEAD', url: '/text' });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['etag']).toBe(etagOf('live'));
+    expect(head.body).toBe('');
+    const conditional = await fastify.inject({
+      method: 'HEAD',
+      url: '/text',
+      headers: { 'if-none-match': etagOf('live') },
+    });
+    expect(conditional.statusCode).toBe(304);
+    expect(conditional.headers['etag']).toBe(etagOf('live'));
+    expect(conditional.headers['content-length']).toBeUndefined();
+  });
+
+  it('answers a HEAD the route answered 304 itself without failing, and without a length', async () => {
+    const response = await fastify.inject({ method: 'HEAD', url: '/not-modified' });
+    expect(response.statusCode).toBe(304);
+    expect(response.headers['etag']).toBe('"own"');
+    expect(response.headers['content-length']).toBeUndefined();
+  });
+
   it('keeps an ETag the route set itself', async () => {
     const response = await fastify.inject({
       method: 'GET',
