@@ -73,7 +73,9 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   );
   app.useLogger(app.get(Logger));
   app.enableVersioning({ type: VersioningType.URI });
-  app.enableShutdownHooks();
+  // Only the signals that mean stop: Nest's default list also takes SIGUSR2, which Node's diagnostic reports and
+  // heap snapshots are asked for with, and would close the facade instead.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP']);
   registerEtagHook(fastify);
   const outcomes = app.get(RequestOutcomes);
   fastify.addHook('onResponse', (request, reply, done) => {

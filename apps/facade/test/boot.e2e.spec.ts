@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runBuiltFacade as run } from './facade-process';
 
 describe('the built facade (dist/apps/facade/main.js)', () => {
@@ -46,6 +49,27 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
     } finally {
       const stopped = await started.stop();
       expect(stopped.code === 0 || stopped.code === null).toBe(true);
+    }
+  });
+
+  it('keeps serving when asked for a diagnostic report with SIGUSR2, and still stops on SIGTERM', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'facade-report-'));
+    const started = await run(
+      { PORT: '0', HOST: '127.0.0.1', NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --report-directory=${reports}` },
+      /API (http:\S+)\/v1/,
+    );
+    try {
+      const origin = /API (http:\S+)\/v1/.exec(started.stdout)?.[1] as string;
+      started.signal('SIGUSR2');
+      for (let waited = 0; readdirSync(reports).length === 0 && waited < 3000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(readdirSync(reports)).toHaveLength(1);
+      expect((await fetch(`${origin}/health/live`)).status).toBe(200);
+    } finally {
+      const stopped = await started.stop();
+      expect(stopped.code === 0 || stopped.code === null).toBe(true);
+      rmSync(reports, { recursive: true, force: true });
     }
   });
 });

@@ -26,7 +26,7 @@ export interface Run {
 export function runBuiltFacade(
   env: Record<string, string>,
   until?: RegExp,
-): Promise<Run & { stop: () => Promise<Run>; output: () => string }> {
+): Promise<Run & { stop: () => Promise<Run>; output: () => string; signal: (name: NodeJS.Signals) => void }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], {
       env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'silent', ...env },
@@ -45,13 +45,13 @@ export function runBuiltFacade(
       result.stdout += chunk;
       if (until?.test(result.stdout)) {
         clearTimeout(timer);
-        resolve({ ...result, stop, output: () => result.stdout });
+        resolve({ ...result, stop, output: () => result.stdout, signal: (name) => child.kill(name) });
       }
     });
     child.stderr.on('data', (chunk) => (result.stderr += chunk));
     void exited.then((done) => {
       clearTimeout(timer);
-      resolve({ ...done, stop, output: () => result.stdout });
+      resolve({ ...done, stop, output: () => result.stdout, signal: (name) => child.kill(name) });
     });
   });
 }
