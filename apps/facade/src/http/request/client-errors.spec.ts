@@ -233,57 +233,58 @@ describe('answerClientError', () => {
   });
 });
 
+/**
+ * A raw TCP connection: `use` gets the server's side of it and the client's, whose close it may await;
+ * everything the client received is answered once `use` is done.
+ */
+async function onAcceptedSocket(
+  use: (accepted: Socket, client: Socket, closed: Promise<unknown>) => Promise<void>,
+): Promise<Buffer> {
+  let accepted!: Socket;
+  const tcp = createTcpServer((socket) => (accepted = socket));
+  await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+  const client = connect((tcp.address() as AddressInfo).port, '127.0.0.1');
+  const received: Buffer[] = [];
+  client.on('data', (chunk) => received.push(chunk));
+  const closed = new Promise((resolve) => client.on('close', resolve));
+  try {
+    while (!accepted) await new Promise((resolve) => setImmediate(resolve));
+    await use(accepted, client, closed);
+    return Buffer.concat(received);
+  } finally {
+    client.destroy();
+    accepted?.destroy();
+    await new Promise((resolve) => tcp.close(resolve));
+  }
+}
+
 describe('answerClientError on a socket that can no longer be written', () => {
   it.each([
     ['destroyed', (socket: Socket) => socket.destroy()],
     ['ended', (socket: Socket) => socket.end()],
   ])('writes nothing and logs nothing on a socket already %s', async (_state, finish) => {
-    let accepted!: Socket;
-    const tcp = createTcpServer((socket) => (accepted = socket));
-    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-    const client = connect((tcp.address() as AddressInfo).port, '127.0.0.1');
-    const received: Buffer[] = [];
-    client.on('data', (chunk) => received.push(chunk));
-    const closed = new Promise((resolve) => client.on('close', resolve));
-    try {
-      while (!accepted) await new Promise((resolve) => setImmediate(resolve));
+    const log = jest.fn();
+    const received = await onAcceptedSocket(async (accepted, client, closed) => {
       finish(accepted);
-      const log = jest.fn();
       answerClientError(parserError('HPE_INVALID_METHOD', 'BREW / HTTP/1.1\r\n'), accepted, log);
-      expect(log).not.toHaveBeenCalled();
       client.end();
       await closed;
-      expect(Buffer.concat(received).length).toBe(0);
-    } finally {
-      client.destroy();
-      accepted?.destroy();
-      await new Promise((resolve) => tcp.close(resolve));
-    }
+    });
+    expect(log).not.toHaveBeenCalled();
+    expect(received.length).toBe(0);
   });
 });
 
 describe('answerClientError for an error that carries no packet', () => {
   it('still answers the problem, without an instance', async () => {
-    let accepted!: Socket;
-    const tcp = createTcpServer((socket) => (accepted = socket));
-    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-    const client = connect((tcp.address() as AddressInfo).port, '127.0.0.1');
-    const received: Buffer[] = [];
-    client.on('data', (chunk) => received.push(chunk));
-    const closed = new Promise((resolve) => client.on('close', resolve));
-    try {
-      while (!accepted) await new Promise((resolve) => setImmediate(resolve));
+    const received = await onAcceptedSocket(async (accepted, _client, closed) => {
       answerClientError(parserError('HPE_INVALID_METHOD'), accepted, () => undefined);
       await closed;
-      const all = Buffer.concat(received).toString('utf8');
-      expect(all.startsWith('HTTP/1.1 400 Bad Request\r\n')).toBe(true);
-      const body = JSON.parse(all.slice(all.indexOf('\r\n\r\n') + 4));
-      expect(body).toMatchObject(validation('request', NOT_HTTP));
-      expect(body).not.toHaveProperty('instance');
-    } finally {
-      client.destroy();
-      accepted?.destroy();
-      await new Promise((resolve) => tcp.close(resolve));
-    }
+    });
+    const all = received.toString('utf8');
+    expect(all.startsWith('HTTP/1.1 400 Bad Request\r\n')).toBe(true);
+    const body = JSON.parse(all.slice(all.indexOf('\r\n\r\n') + 4));
+    expect(body).toMatchObject(validation('request', NOT_HTTP));
+    expect(body).not.toHaveProperty('instance');
   });
 });
