@@ -55,7 +55,11 @@ async function primed(start = 1_000_000, refreshBudgetMs?: number) {
   return { ...setup, source, first: fetched };
 }
 
+// The budget's timers are faked; the promises and immediates the cache settles on are not.
+const useFakeTimers = () => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+
 describe('VendorCache', () => {
+  afterEach(() => jest.useRealTimers());
   it('answers the first fetch from the vendor (MISS), then the copy while it is fresh (HIT)', async () => {
     const { cache, clock, source, first, statuses } = await primed();
     expect(first).toMatchObject({ value: ['v1'], cache: 'MISS', freshUntil: clock.now + TTL });
@@ -215,38 +219,30 @@ describe('VendorCache', () => {
   });
 
   it('a request joining a refresh that has used up its budget exactly is answered the copy at once, not after a timer', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    try {
-      const { cache, clock, source } = await primed(1_000_000, 60_000);
-      clock.now += 2 * TTL;
-      const first = cache.fetch('staff', source.load);
-      await settle();
-      clock.now += 60_000;
-      let joined: unknown;
-      void cache.fetch('staff', source.load).then((fetched) => (joined = fetched));
-      await settle();
-      expect(joined).toMatchObject({ value: ['v1'], cache: 'STALE' });
-      source.answer(['v2']);
-      expect(await first).toMatchObject({ value: ['v2'], cache: 'MISS' });
-    } finally {
-      jest.useRealTimers();
-    }
+    useFakeTimers();
+    const { cache, clock, source } = await primed(1_000_000, 60_000);
+    clock.now += 2 * TTL;
+    const first = cache.fetch('staff', source.load);
+    await settle();
+    clock.now += 60_000;
+    let joined: unknown;
+    void cache.fetch('staff', source.load).then((fetched) => (joined = fetched));
+    await settle();
+    expect(joined).toMatchObject({ value: ['v1'], cache: 'STALE' });
+    source.answer(['v2']);
+    expect(await first).toMatchObject({ value: ['v2'], cache: 'MISS' });
   });
 
   it('leaves no budget timer running once the refresh answers within the budget', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    try {
-      const { cache, clock, source } = await primed(1_000_000, 60_000);
-      clock.now += 2 * TTL;
-      const answer = cache.fetch('staff', source.load);
-      await settle();
-      source.answer(['v2']);
-      expect(await answer).toMatchObject({ value: ['v2'], cache: 'MISS' });
-      // A timer left behind keeps the process alive, and what it holds, for up to the budget after each such answer.
-      expect(jest.getTimerCount()).toBe(0);
-    } finally {
-      jest.useRealTimers();
-    }
+    useFakeTimers();
+    const { cache, clock, source } = await primed(1_000_000, 60_000);
+    clock.now += 2 * TTL;
+    const answer = cache.fetch('staff', source.load);
+    await settle();
+    source.answer(['v2']);
+    expect(await answer).toMatchObject({ value: ['v2'], cache: 'MISS' });
+    // A timer left behind keeps the process alive, and what it holds, for up to the budget after each such answer.
+    expect(jest.getTimerCount()).toBe(0);
   });
 
   it('a refresh that fails after the budget is reported, and the copy stays', async () => {
@@ -364,27 +360,23 @@ describe('VendorCache', () => {
   });
 
   it('waits 250 ms for the refresh of a long-expired copy unless told otherwise', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    try {
-      const clock = { now: 1_000_000 };
-      const cache = new VendorCache(new MemoryCacheStore(10, () => clock.now), {
-        ttlMs: TTL,
-        staleMs: STALE,
-        now: () => clock.now,
-      });
-      await cache.reload('staff', async () => ['v1']);
-      clock.now += 2 * TTL;
-      const source = vendor();
-      let answered: unknown;
-      void cache.fetch('staff', source.load).then((fetched) => (answered = fetched));
-      await settle();
-      await jest.advanceTimersByTimeAsync(249);
-      expect(answered).toBeUndefined();
-      await jest.advanceTimersByTimeAsync(1);
-      expect(answered).toMatchObject({ value: ['v1'], cache: 'STALE', freshUntil: 0 });
-    } finally {
-      jest.useRealTimers();
-    }
+    useFakeTimers();
+    const clock = { now: 1_000_000 };
+    const cache = new VendorCache(new MemoryCacheStore(10, () => clock.now), {
+      ttlMs: TTL,
+      staleMs: STALE,
+      now: () => clock.now,
+    });
+    await cache.reload('staff', async () => ['v1']);
+    clock.now += 2 * TTL;
+    const source = vendor();
+    let answered: unknown;
+    void cache.fetch('staff', source.load).then((fetched) => (answered = fetched));
+    await settle();
+    await jest.advanceTimersByTimeAsync(249);
+    expect(answered).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(answered).toMatchObject({ value: ['v1'], cache: 'STALE', freshUntil: 0 });
   });
 });
 
