@@ -1,7 +1,6 @@
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AccessGuard } from './access/access.guard';
 import { AccessModule } from './access/access.module';
 import { AdGroupsModule } from './ad-groups/ad-groups.module';
 import type { FacadeConfig } from './config/facade-config';
@@ -10,20 +9,19 @@ import { ApiDocument } from './docs/api-document';
 import { ChangesModule } from './changes/changes.module';
 import { CustomAttributesModule } from './custom-attributes/custom-attributes.module';
 import { HealthModule } from './health/health.module';
-import { CachedAnswerHandler } from './http/answers/cached-answer.handler';
-import { RenderedAnswers } from './http/answers/rendered-answers';
-import { ServedInterceptor } from './http/answers/served.interceptor';
-import { CsvColumns } from './http/csv/csv-columns';
-import { KnownQueryInterceptor } from './http/request/known-query.interceptor';
+import { RenderedAnswers } from './answers/rendered-answers';
+import { RenderInterceptor } from './answers/render.interceptor';
+import { CsvColumns } from './answers/csv-columns';
+import { KnownQueryInterceptor } from './request/known-query.interceptor';
 import { LabelCategoriesModule } from './label-categories/label-categories.module';
 import { LabelTreeModule } from './label-tree/label-tree.module';
 import { LabelsModule } from './labels/labels.module';
 import { LOG_DESTINATION, LogDestination, LogFlusher } from './logging/log-destination';
 import { loggerOptions } from './logging/logger-options';
-import { RequestOutcomes } from './logging/request-outcomes';
+import { AccessLog } from './logging/access-log';
 import { MetricsModule } from './metrics/metrics.module';
 import { OperatorAccountsModule } from './operator-accounts/operator-accounts.module';
-import { MethodRoutes } from './problem/method-routes';
+import { MethodRoutes } from './routing/method-routes';
 import { validationProblem } from './problem/problem';
 import { ProblemFilter } from './problem/problem.filter';
 import { fieldErrors } from './problem/validation-errors';
@@ -59,16 +57,14 @@ export class AppModule {
       providers: [
         { provide: LOG_DESTINATION, useValue: destination },
         LogFlusher,
-        RequestOutcomes,
+        AccessLog,
         ApiDocument,
         MethodRoutes,
         RenderedAnswers,
         CsvColumns,
-        CachedAnswerHandler,
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: KnownQueryInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: ServedInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: RenderInterceptor },
         {
           provide: APP_PIPE,
           useFactory: () =>

@@ -3,43 +3,30 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import Fastify, { type FastifyReply } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { createServer } from 'node:http';
+import { registerAccessHook } from './access/access.hook';
+import { AccessPolicy } from './access/access-policy';
 import { AppModule } from './app.module';
+import { baseHeaders } from './answers/answer-headers';
+import { registerCachedAnswerHook } from './answers/cached-answer.hook';
+import { registerEtagHook } from './answers/etag.hook';
+import { RenderedAnswers } from './answers/rendered-answers';
 import type { FacadeConfig } from './config/facade-config';
 import { ApiDocument } from './docs/api-document';
 import { setUpDocs } from './docs/docs.setup';
-import { baseHeaders } from './http/answers/answer-headers';
-import { CachedAnswerHandler } from './http/answers/cached-answer.handler';
-import { registerEtagHook } from './http/answers/etag.hook';
-import { answerClientError, clientErrorProblem, type ParserError } from './http/request/client-errors';
-import { parseQuery } from './http/request/query-parser';
-import { requestIdOf } from './http/request/request-id';
-import { RequestOutcomes } from './logging/request-outcomes';
+import { AccessLog, registerAnsweredHook } from './logging/access-log';
+import { MetricsService } from './metrics/metrics.service';
 import { answeredProblem, PROBLEM_CONTENT_TYPE } from './problem/problem';
+import { answerClientError, clientErrorProblem, type ParserError } from './request/client-errors';
+import { parseQuery } from './request/query-parser';
+import { requestIdOf } from './request/request-id';
 
-/** Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. */
+/**
+ * Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. Every
+ * request takes one path through Fastify: its id and security headers, the access decision, a cached answer
+ * or Nest, then the ETag and 304, then its log line and metrics, each a hook registered here once.
+ */
 export async function createFacadeApp(config: FacadeConfig): Promise<NestFastifyApplication> {
-  // Repeated answers are served by the HTTP server before Fastify sees them; the handler that does it
-  // is a Nest provider, bound once the application exists. Until then Fastify answers everything.
-  const bound: { cached?: CachedAnswerHandler } = {};
   const fastify = Fastify({
-    serverFactory: (handler, options) => {
-      const server = createServer((request, response) =>
-        bound.cached
-          ? bound.cached.handle(request, response, () => handler(request, response))
-          : handler(request, response),
-      );
-      // What Fastify sets on a server it creates itself (its defaults are filled in by now).
-      const timeouts = options as {
-        keepAliveTimeout?: number;
-        requestTimeout?: number;
-        connectionTimeout?: number;
-      };
-      if (timeouts.keepAliveTimeout !== undefined) server.keepAliveTimeout = timeouts.keepAliveTimeout;
-      if (timeouts.requestTimeout !== undefined) server.requestTimeout = timeouts.requestTimeout;
-      server.setTimeout(timeouts.connectionTimeout ?? 0);
-      return server;
-    },
     logger: false,
     trustProxy: config.trustProxy,
     // Long path parameters reach validation (a 400 naming the field) instead of Fastify's own 414.
@@ -69,30 +56,19 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter(fastify),
-    { bufferLogs: true },
+    {
+      bufferLogs: true,
+    },
   );
   app.useLogger(app.get(Logger));
   app.enableVersioning({ type: VersioningType.URI });
   // Only the signals that mean stop: Nest's default list also takes SIGUSR2, which Node's diagnostic reports and
   // heap snapshots are asked for with, and would close the facade instead.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP']);
+  registerAccessHook(fastify, app.get(AccessPolicy));
+  registerCachedAnswerHook(fastify, app.get(RenderedAnswers));
   registerEtagHook(fastify);
-  const outcomes = app.get(RequestOutcomes);
-  fastify.addHook('onResponse', (request, reply, done) => {
-    outcomes.answered(
-      request.raw,
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime,
-    );
-    done();
-  });
+  registerAnsweredHook(fastify, app.get(MetricsService), app.get(AccessLog));
   setUpDocs(app, app.get(ApiDocument));
-  const cached = app.get(CachedAnswerHandler);
-  fastify.addHook('preClose', (done) => {
-    cached.close();
-    done();
-  });
-  bound.cached = cached;
   return app;
 }

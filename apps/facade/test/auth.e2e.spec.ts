@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { useFacade } from './facade-harness';
+
+const document = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8')) as {
+  paths: Record<string, object>;
+};
+const API_PATHS = Object.keys(document.paths)
+  .filter((path) => path.startsWith('/v1/'))
+  .map((path) => path.replace(/\{\w+\}/g, '1'));
 
 const ctx = useFacade({ env: { FACADE_API_KEYS: 'key-one, key-two' } });
 
@@ -33,18 +42,33 @@ describe('API keys', () => {
 
   it('never repeats a cached answer to a request without a valid key', async () => {
     expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'key-one' })).status).toBe(200);
-    expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'key-one' })).headers.get('x-cache')).toBe('HIT');
+    expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'key-one' })).headers.get('x-cache')).toBe(
+      'HIT',
+    );
     expect((await ctx.facade.get('/v1/labels')).status).toBe(401);
     expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'nope' })).status).toBe(401);
     expect((await ctx.facade.get('/v1/labels', { 'x-api-key': 'key-one-extra' })).status).toBe(401);
     expect((await ctx.facade.get('/v1/labels', { authorization: 'Bearer KEY-ONE' })).status).toBe(401);
   });
 
+  it.each(API_PATHS)('refuses GET %s without a key, whatever the route', async (path) => {
+    const response = await ctx.facade.get(path);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ status: 401, instance: path });
+  });
+
+  it.each(['/health/live', '/metrics', '/docs/openapi.json'])('answers %s without a key', async (path) => {
+    expect((await ctx.facade.get(path)).status).toBe(200);
+  });
+
   it('checks the key before validating parameters', async () => {
     expect((await ctx.facade.get('/v1/staff?bogus=1')).status).toBe(401);
   });
 
-  it.each(['/health/live', '/health/ready', '/metrics', '/docs', '/docs/openapi.json'])('%s needs no key', async (path) => {
-    expect((await ctx.facade.get(path)).status).toBe(200);
-  });
+  it.each(['/health/live', '/health/ready', '/metrics', '/docs', '/docs/openapi.json'])(
+    '%s needs no key',
+    async (path) => {
+      expect((await ctx.facade.get(path)).status).toBe(200);
+    },
+  );
 });

@@ -8,7 +8,10 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ UPSTREAM_TIMEOUT_MS: '-5' }, 'UPSTREAM_TIMEOUT_MS'],
     [{ NODE_ENV: 'production' }, 'FACADE_API_KEYS'],
-    [{ UPSTREAM_BASE_URL: 'http://127.0.0.1:9/publicapi/v1/', UPSTREAM_APP_KEY: 'do-not-print-me' }, 'UPSTREAM_APP_ID'],
+    [
+      { UPSTREAM_BASE_URL: 'http://127.0.0.1:9/publicapi/v1/', UPSTREAM_APP_KEY: 'do-not-print-me' },
+      'UPSTREAM_APP_ID',
+    ],
   ])('refuses to start with %j, naming %s', async (env, variable) => {
     const result = await run(env);
     expect(result.code).not.toBe(0);
@@ -18,23 +21,47 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
   });
 
   it('logs JSON lines carrying the request id, with keys and tokens redacted', async () => {
-    const started = await run({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', FACADE_API_KEYS: 'log-secret-key' }, /API (http:\S+)\/v1/);
+    const started = await run(
+      { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', FACADE_API_KEYS: 'log-secret-key' },
+      /API (http:\S+)\/v1/,
+    );
     let output = '';
     try {
       const origin = /API (http:\S+)\/v1/.exec(started.stdout)?.[1] as string;
-      const answered = await fetch(`${origin}/v1/staff`, { headers: { authorization: 'Bearer log-secret-key', 'x-request-id': 'trace-log-1' } });
+      const answered = await fetch(`${origin}/v1/staff`, {
+        headers: { authorization: 'Bearer log-secret-key', 'x-request-id': 'trace-log-1' },
+      });
       expect(answered.status).toBe(200);
-      await fetch(`${origin}/v1/staff/nobody`, { headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-2' } });
-      const repeated = await fetch(`${origin}/v1/staff`, { headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-3' } });
+      await fetch(`${origin}/v1/staff/nobody`, {
+        headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-2' },
+      });
+      const repeated = await fetch(`${origin}/v1/staff`, {
+        headers: { 'x-api-key': 'log-secret-key', 'x-request-id': 'trace-log-3' },
+      });
       expect(repeated.headers.get('x-cache')).toBe('HIT');
     } finally {
       output = (await started.stop()).stdout;
     }
-    const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { req?: { id?: string }; res?: { statusCode?: number }; reqId?: string; msg?: string });
+    const lines = output
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            req?: { id?: string };
+            res?: { statusCode?: number };
+            reqId?: string;
+            msg?: string;
+          },
+      );
     const first = lines.filter((l) => l.req?.id === 'trace-log-1' || l.reqId === 'trace-log-1');
     expect(first.length).toBeGreaterThan(0);
     expect(lines.some((l) => l.req?.id === 'trace-log-2' || l.reqId === 'trace-log-2')).toBe(true);
-    expect(lines.filter((l) => l.req?.id === 'trace-log-3' && l.msg === 'request completed' && l.res?.statusCode === 200)).toHaveLength(1);
+    expect(
+      lines.filter(
+        (l) => l.req?.id === 'trace-log-3' && l.msg === 'request completed' && l.res?.statusCode === 200,
+      ),
+    ).toHaveLength(1);
     expect(output).not.toContain('log-secret-key');
   });
 
@@ -55,7 +82,11 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
   it('keeps serving when asked for a diagnostic report with SIGUSR2, and still stops on SIGTERM', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'facade-report-'));
     const started = await run(
-      { PORT: '0', HOST: '127.0.0.1', NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --report-directory=${reports}` },
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --report-directory=${reports}`,
+      },
       /API (http:\S+)\/v1/,
     );
     try {

@@ -36,7 +36,9 @@ describe('single-flight', () => {
       await sim.addFault({ endpoint: 'AdManage', latencyMs: 200 });
       const env = { REDIS_URL: SHARED_REDIS_URL, REDIS_KEY_PREFIX: shared.prefix };
       const [a, b] = [await facade(env), await facade(env)];
-      const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).get('/v1/ad-groups')));
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).get('/v1/ad-groups')),
+      );
       expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
       expect((await sim.calls())['AdManage']).toBe(1);
     } finally {
@@ -119,7 +121,8 @@ describe('freshness and stale-if-error', () => {
 
   it('is ready with every resource cached even when the vendor is down', async () => {
     const f = await facade({ CACHE_WARMUP: 'true' });
-    for (let i = 0; i < 50 && (await sim.calls())['friend/GetCustomAttributeList'] === undefined; i += 1) await sleep(20);
+    for (let i = 0; i < 50 && (await sim.calls())['friend/GetCustomAttributeList'] === undefined; i += 1)
+      await sleep(20);
     await sleep(100);
     await sim.addFault({ drop: true });
     await sim.addFault({ endpoint: 'GetAccessToken', drop: true });
@@ -199,7 +202,12 @@ describe('rate limits', () => {
     await awayFromWindowEdge();
     const shared = await sharedRedis();
     try {
-      const env = { REDIS_URL: SHARED_REDIS_URL, REDIS_KEY_PREFIX: shared.prefix, RATE_LIMIT_PER_MINUTE: '4', FACADE_API_KEYS: 'team' };
+      const env = {
+        REDIS_URL: SHARED_REDIS_URL,
+        REDIS_KEY_PREFIX: shared.prefix,
+        RATE_LIMIT_PER_MINUTE: '4',
+        FACADE_API_KEYS: 'team',
+      };
       const [a, b] = [await facade(env), await facade(env)];
       const headers = { authorization: 'Bearer team' };
       const statuses = [];

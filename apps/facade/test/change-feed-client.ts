@@ -20,13 +20,18 @@ export interface FeedPage {
 }
 
 /** Every event after `after`, page by page, and the cursor to read on from. */
-export async function readFeed(origin: string, after?: string, headers: Record<string, string> = {}): Promise<{ events: FeedEvent[]; next: string | null }> {
+export async function readFeed(
+  origin: string,
+  after?: string,
+  headers: Record<string, string> = {},
+): Promise<{ events: FeedEvent[]; next: string | null }> {
   const events: FeedEvent[] = [];
   let cursor = after;
   for (;;) {
     const query = new URLSearchParams({ limit: '1000', ...(cursor ? { after: cursor } : {}) });
     const response = await fetch(`${origin}/v1/changes?${query}`, { headers });
-    if (response.status !== 200) throw new Error(`GET /v1/changes answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`GET /v1/changes answered ${response.status}: ${await response.text()}`);
     const page = (await response.json()) as FeedPage;
     events.push(...page.data);
     if (page.data.length < 1000) return { events, next: page.meta.next };
@@ -35,12 +40,17 @@ export async function readFeed(origin: string, after?: string, headers: Record<s
 }
 
 /** Asks `read` until `done` holds; fails with the last value after `withinMs`. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, withinMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  withinMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + withinMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms; last: ${JSON.stringify(value).slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`not within ${withinMs} ms; last: ${JSON.stringify(value).slice(0, 2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -64,7 +74,10 @@ export interface OpenStream {
 
 export async function openStream(url: string, headers: Record<string, string> = {}): Promise<OpenStream> {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
   const messages: SseMessage[] = [];
   if (response.body && response.status === 200) {
     void (async () => {
@@ -87,7 +100,8 @@ export async function openStream(url: string, headers: Record<string, string> = 
             const name = colon === -1 ? line : line.slice(0, colon);
             const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
             if (name === '') message.comment = value;
-            else if (name === 'data') message.data = message.data === undefined ? value : `${message.data}\n${value}`;
+            else if (name === 'data')
+              message.data = message.data === undefined ? value : `${message.data}\n${value}`;
             else if (name === 'id' || name === 'event') message[name] = value;
           }
         }
@@ -100,7 +114,8 @@ export async function openStream(url: string, headers: Record<string, string> = 
     status: response.status,
     headers: response.headers,
     messages,
-    events: () => messages.filter((m) => m.data !== undefined).map((m) => JSON.parse(m.data as string) as FeedEvent),
+    events: () =>
+      messages.filter((m) => m.data !== undefined).map((m) => JSON.parse(m.data as string) as FeedEvent),
     close: () => controller.abort(),
   };
 }
@@ -112,7 +127,9 @@ export interface Delivery {
 }
 
 /** A webhook receiver: answers each POST with the next status of `answers` (then 204), and keeps every request. */
-export async function startReceiver(answers: number[] = []): Promise<{ url: string; deliveries: Delivery[]; stop: () => Promise<void>; server: Server }> {
+export async function startReceiver(
+  answers: number[] = [],
+): Promise<{ url: string; deliveries: Delivery[]; stop: () => Promise<void>; server: Server }> {
   const deliveries: Delivery[] = [];
   const server = createServer((req, res) => {
     let body = '';

@@ -17,7 +17,12 @@ describe('docs', () => {
   });
 
   it('describes every operation of the API, with the API-key security schemes', async () => {
-    const document = (await ctx.facade.json<{ paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } }>('/docs/openapi.json')).body;
+    const document = (
+      await ctx.facade.json<{
+        paths: Record<string, unknown>;
+        components: { securitySchemes: Record<string, unknown> };
+      }>('/docs/openapi.json')
+    ).body;
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         '/v1/operator-accounts',
@@ -45,7 +50,9 @@ describe('docs', () => {
   });
 
   it('describes every field, naming the vendor field', async () => {
-    const document = (await ctx.facade.json<{ components: { schemas: Record<string, Schema> } }>('/docs/openapi.json')).body;
+    const document = (
+      await ctx.facade.json<{ components: { schemas: Record<string, Schema> } }>('/docs/openapi.json')
+    ).body;
     const undescribed: string[] = [];
     for (const [name, schema] of Object.entries(document.components.schemas)) {
       for (const [field, property] of Object.entries(schema.properties ?? {})) {
@@ -79,9 +86,13 @@ describe('operations', () => {
     const response = await ctx.facade.get('/metrics');
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
-    expect(text).toMatch(/facade_http_requests_total\{method="GET",route="\/v1\/operator-accounts",status="200"\} [1-9]/);
+    expect(text).toMatch(
+      /facade_http_requests_total\{method="GET",route="\/v1\/operator-accounts",status="200"\} [1-9]/,
+    );
     expect(text).toMatch(/facade_vendor_calls_total\{endpoint="WeCaht",outcome="success"\} [1-9]/);
-    expect(text).toMatch(/facade_vendor_call_duration_seconds_bucket\{le="[\d.]+",endpoint="WeCaht",outcome="success"\}/);
+    expect(text).toMatch(
+      /facade_vendor_call_duration_seconds_bucket\{le="[\d.]+",endpoint="WeCaht",outcome="success"\}/,
+    );
     expect(text).toMatch(/facade_cache_lookups_total\{result="hit"\} [1-9]/);
     expect(text).toMatch(/facade_vendor_circuit_state\{endpoint="WeCaht"\} 0/);
     expect(text).toMatch(/facade_vendor_drift_total\{endpoint="WeCaht",kind="unparseable"\} [1-9]/);

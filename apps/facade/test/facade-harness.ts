@@ -7,12 +7,18 @@ export interface RunningFacade {
   url: string;
   app: NestFastifyApplication;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
-  json<T = unknown>(path: string, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: T }>;
+  json<T = unknown>(
+    path: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: T }>;
   close(): Promise<void>;
 }
 
 /** The real facade on a free port, wired through the real client to the given simulator. */
-export async function startFacade(sim: RunningSimulator, env: Record<string, string> = {}): Promise<RunningFacade> {
+export async function startFacade(
+  sim: RunningSimulator,
+  env: Record<string, string> = {},
+): Promise<RunningFacade> {
   const config = loadFacadeConfig({
     UPSTREAM_BASE_URL: sim.baseUrl,
     UPSTREAM_APP_ID: sim.appId,
@@ -33,7 +39,11 @@ export async function startFacade(sim: RunningSimulator, env: Record<string, str
     async json<T>(path: string, headers: Record<string, string> = {}) {
       const response = await get(path, headers);
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (text ? JSON.parse(text) : undefined) as T,
+      };
     },
     close: () => app.close(),
   };

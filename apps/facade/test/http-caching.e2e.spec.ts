@@ -13,15 +13,27 @@ describe('HTTP caching toward clients', () => {
     const again = await ctx.facade.get('/v1/labels?categoryId=189');
     expect(again.headers.get('etag')).toBe(etag);
     expect(again.headers.get('x-cache')).toBe('HIT');
-    const notModified = await ctx.facade.get('/v1/labels?categoryId=189', { 'if-none-match': `W/"nope", ${etag}` });
+    const notModified = await ctx.facade.get('/v1/labels?categoryId=189', {
+      'if-none-match': `W/"nope", ${etag}`,
+    });
     expect(notModified.status).toBe(304);
     expect(await notModified.text()).toBe('');
-    expect((await ctx.facade.get('/v1/labels?categoryId=189', { 'if-none-match': '"other"' })).status).toBe(200);
+    expect((await ctx.facade.get('/v1/labels?categoryId=189', { 'if-none-match': '"other"' })).status).toBe(
+      200,
+    );
   });
 
   it('repeats a fresh answer with the same bytes and headers, whichever path answers it', async () => {
     const path = '/v1/custom-attributes?type=text&limit=5';
-    const volatile = ['date', 'x-request-id', 'x-cache', 'ratelimit-remaining', 'ratelimit-reset', 'keep-alive', 'connection'];
+    const volatile = [
+      'date',
+      'x-request-id',
+      'x-cache',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+      'keep-alive',
+      'connection',
+    ];
     const view = async (response: Response) => ({
       status: response.status,
       body: await response.text(),
@@ -38,13 +50,17 @@ describe('HTTP caching toward clients', () => {
     }
   });
 
-  it.each(['/health/live', '/health/ready', '/metrics', '/docs/openapi.json'])('answers ETag and 304 on %s too', async (path) => {
-    const first = await ctx.facade.get(path);
-    expect(first.status).toBe(200);
-    const etag = first.headers.get('etag') as string;
-    expect(etag).toMatch(/^"[\w-]+"$/);
-    if (path !== '/metrics') expect((await ctx.facade.get(path, { 'if-none-match': etag })).status).toBe(304);
-  });
+  it.each(['/health/live', '/health/ready', '/metrics', '/docs/openapi.json'])(
+    'answers ETag and 304 on %s too',
+    async (path) => {
+      const first = await ctx.facade.get(path);
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag') as string;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      if (path !== '/metrics')
+        expect((await ctx.facade.get(path, { 'if-none-match': etag })).status).toBe(304);
+    },
+  );
 
   it.each(['/v1/labels?categoryId=189', '/health/live', '/docs/openapi.json'])(
     'answers HEAD on %s with the ETag and length of GET, and 304 on a matching If-None-Match',
@@ -53,8 +69,15 @@ describe('HTTP caching toward clients', () => {
       const etag = get.headers.get('etag') as string;
       const length = String(Buffer.byteLength(await get.text()));
       const head = await fetch(ctx.facade.url + path, { method: 'HEAD' });
-      expect([head.status, head.headers.get('etag'), head.headers.get('content-length')]).toEqual([200, etag, length]);
-      const notModified = await fetch(ctx.facade.url + path, { method: 'HEAD', headers: { 'if-none-match': etag } });
+      expect([head.status, head.headers.get('etag'), head.headers.get('content-length')]).toEqual([
+        200,
+        etag,
+        length,
+      ]);
+      const notModified = await fetch(ctx.facade.url + path, {
+        method: 'HEAD',
+        headers: { 'if-none-match': etag },
+      });
       expect([notModified.status, notModified.headers.get('etag')]).toEqual([304, etag]);
     },
   );
@@ -90,7 +113,11 @@ describe('after the vendor’s data changes', () => {
   it('answers the new body with a new ETag once the copy is refreshed; the old ETag gets a 200, not a 304', async () => {
     const facade = await startFacade(ctx.sim, { CACHE_TTL_SECONDS: '1' });
     try {
-      for (const [i, path] of ['/v1/staff/b03', '/v1/staff?status=active', '/v1/staff?format=csv'].entries()) {
+      for (const [i, path] of [
+        '/v1/staff/b03',
+        '/v1/staff?status=active',
+        '/v1/staff?format=csv',
+      ].entries()) {
         const renamed = `王秀娟（调岗 ${i}）`;
         const first = await facade.get(path);
         const old = { etag: first.headers.get('etag') as string, body: await first.text() };
@@ -98,13 +125,22 @@ describe('after the vendor’s data changes', () => {
         expect(old.body).not.toContain(renamed);
         // Repeated while fresh, by whichever path answers it.
         expect((await facade.get(path)).headers.get('etag')).toBe(old.etag);
-        await ctx.sim.changeRecords({ endpoint: 'staff', op: 'update', key: 'b03', set: { ad_staff_name: renamed } });
+        await ctx.sim.changeRecords({
+          endpoint: 'staff',
+          op: 'update',
+          key: 'b03',
+          set: { ad_staff_name: renamed },
+        });
         const deadline = Date.now() + 8000;
         let now = { status: 0, etag: '', body: old.body };
         while (!now.body.includes(renamed) && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 200));
           const response = await facade.get(path, { 'if-none-match': old.etag });
-          now = { status: response.status, etag: response.headers.get('etag') as string, body: await response.text() };
+          now = {
+            status: response.status,
+            etag: response.headers.get('etag') as string,
+            body: await response.text(),
+          };
         }
         expect(now.status).toBe(200);
         expect(now.body).toContain(renamed);
@@ -121,21 +157,30 @@ describe('after the vendor’s data changes', () => {
 
 describe('CSV export', () => {
   it('answers CSV with a BOM, a header row and dotted columns for Accept: text/csv', async () => {
-    const response = await ctx.facade.get('/v1/operator-accounts?kind=wechat&limit=2', { accept: 'text/csv' });
+    const response = await ctx.facade.get('/v1/operator-accounts?kind=wechat&limit=2', {
+      accept: 'text/csv',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['id', 'wechatId', 'authorizations.push', 'notify.exceptionStaffCode']));
+    expect(lines[0].split(',')).toEqual(
+      expect.arrayContaining(['id', 'wechatId', 'authorizations.push', 'notify.exceptionStaffCode']),
+    );
     expect(response.headers.get('etag')).toBeTruthy();
   });
 
   it('answers CSV for ?format=csv, arrays as JSON text, and every row for limit=all', async () => {
     const text = await (await ctx.facade.get('/v1/ad-groups?format=csv&limit=all')).text();
-    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,name,code,merchantId,operatorAccountIds,accounts,region.code,region.province,region.city,region.district');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'id,name,code,merchantId,operatorAccountIds,accounts,region.code,region.province,region.city,region.district',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('"[3516,3521]"');
     expect(lines[2]).toContain('江西省,吉安市,');
@@ -145,8 +190,12 @@ describe('CSV export', () => {
     const empty = await ctx.facade.get('/v1/staff?code=zz&format=csv');
     expect((await empty.text()).replace(/^\uFEFF/, '')).toBe('code,name,status,linkedOrderUsername\r\n');
     expect(empty.headers.get('x-total-count')).toBe('0');
-    const header = (await (await ctx.facade.get('/v1/ad-groups?format=csv&limit=1')).text()).replace(/^\uFEFF/, '').split('\r\n')[0];
-    expect(header).toBe('id,name,code,merchantId,operatorAccountIds,accounts,region.code,region.province,region.city,region.district');
+    const header = (await (await ctx.facade.get('/v1/ad-groups?format=csv&limit=1')).text())
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0];
+    expect(header).toBe(
+      'id,name,code,merchantId,operatorAccountIds,accounts,region.code,region.province,region.city,region.district',
+    );
   });
 
   it.each([

@@ -36,7 +36,10 @@ function raw(request: Buffer | string): Promise<RawAnswer> {
       const [head, ...rest] = text.split('\r\n\r\n');
       const [statusLine, ...lines] = head.split('\r\n');
       const headers = Object.fromEntries(
-        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+        lines.map((line) => [
+          line.slice(0, line.indexOf(':')).toLowerCase(),
+          line.slice(line.indexOf(':') + 1).trim(),
+        ]),
       );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: JSON.parse(rest.join('\r\n')) });
     });
@@ -85,7 +88,9 @@ describe('requests that are not well-formed HTTP', () => {
   });
 
   it('headers larger than the server reads answer 431', async () => {
-    const answer = await raw(request('/v1/staff', `Host: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close`));
+    const answer = await raw(
+      request('/v1/staff', `Host: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close`),
+    );
     expectProblem(answer, 431, /too large/);
   });
 

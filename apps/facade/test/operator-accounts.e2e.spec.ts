@@ -4,7 +4,9 @@ const ctx = useFacade();
 
 describe('GET /v1/operator-accounts', () => {
   it('maps the seed account field by field, deprecated fields dropped', async () => {
-    const { status, body } = await ctx.facade.json<{ data: Record<string, unknown>[] }>('/v1/operator-accounts?kind=wechat');
+    const { status, body } = await ctx.facade.json<{ data: Record<string, unknown>[] }>(
+      '/v1/operator-accounts?kind=wechat',
+    );
     expect(status).toBe(200);
     const seed = body.data.find((a) => a['id'] === 135389);
     expect(seed).toEqual({

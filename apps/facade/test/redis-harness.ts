@@ -13,7 +13,9 @@ export async function sharedRedis(): Promise<{ redis: Redis; prefix: string; cle
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`these tests need Redis on 127.0.0.1:6379 (start it with: redis-server --daemonize yes --port 6379 --save "" --appendonly no): ${String(error)}`);
+    throw new Error(
+      `these tests need Redis on 127.0.0.1:6379 (start it with: redis-server --daemonize yes --port 6379 --save "" --appendonly no): ${String(error)}`,
+    );
   }
   const prefix = `youmi-facade-test:${randomUUID()}:`;
   return {
@@ -39,12 +41,24 @@ async function freePort(): Promise<number> {
 }
 
 /** A Redis server of this test's own, so that it can be stopped and started without disturbing others. */
-export async function privateRedis(): Promise<{ url: string; start: () => Promise<void>; stop: () => Promise<void> }> {
+export async function privateRedis(): Promise<{
+  url: string;
+  start: () => Promise<void>;
+  stop: () => Promise<void>;
+}> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    const probe = new Redis(port, '127.0.0.1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     for (let i = 0; i < 100; i += 1) {
       try {
         await probe.connect();

@@ -6,13 +6,20 @@ const json = <T = any>(path: string) => ctx.facade.json<T>(path); // eslint-disa
 
 describe('operator accounts', () => {
   it('merges both kinds by id when no kind is given, and filters by kind', async () => {
-    expect((await json('/v1/operator-accounts')).body.data.map((a: { id: number }) => a.id)).toEqual([3516, 3521, 3547, 3602, 135389]);
-    expect((await json('/v1/operator-accounts?kind=wecom')).body.data.map((a: { id: number }) => a.id)).toEqual([3602]);
+    expect((await json('/v1/operator-accounts')).body.data.map((a: { id: number }) => a.id)).toEqual([
+      3516, 3521, 3547, 3602, 135389,
+    ]);
+    expect(
+      (await json('/v1/operator-accounts?kind=wecom')).body.data.map((a: { id: number }) => a.id),
+    ).toEqual([3602]);
     expect((await json('/v1/operator-accounts?kind=wechat')).body.meta.total).toBe(4);
   });
 
   it('matches q case-insensitively against wechatId, nickname and deviceNo', async () => {
-    const ids = async (q: string) => (await json(`/v1/operator-accounts?q=${encodeURIComponent(q)}`)).body.data.map((a: { id: number }) => a.id);
+    const ids = async (q: string) =>
+      (await json(`/v1/operator-accounts?q=${encodeURIComponent(q)}`)).body.data.map(
+        (a: { id: number }) => a.id,
+      );
     expect(await ids('DONG')).toEqual([3516]);
     expect(await ids('秀逗')).toEqual([3547]);
     expect(await ids('p06')).toEqual([3602]);
@@ -27,25 +34,40 @@ describe('operator accounts', () => {
     ['addedAt', [3521, 3516, 3547, 3602, 135389]],
     ['-addedAt', [3602, 3547, 3516, 3521, 135389]],
   ])('sorts by %s (no addedAt last)', async (sort, expected) => {
-    expect((await json(`/v1/operator-accounts?sort=${sort}`)).body.data.map((a: { id: number }) => a.id)).toEqual(expected);
+    expect(
+      (await json(`/v1/operator-accounts?sort=${sort}`)).body.data.map((a: { id: number }) => a.id),
+    ).toEqual(expected);
   });
 
   it('pages with limit and offset', async () => {
     const { body } = await json('/v1/operator-accounts?limit=2&offset=1');
     expect(body.data.map((a: { id: number }) => a.id)).toEqual([3521, 3547]);
     expect(body.meta).toEqual({ total: 5, limit: 2, offset: 1 });
-    expect((await json('/v1/operator-accounts?offset=99')).body).toEqual({ data: [], meta: { total: 5, limit: 50, offset: 99 } });
+    expect((await json('/v1/operator-accounts?offset=99')).body).toEqual({
+      data: [],
+      meta: { total: 5, limit: 50, offset: 99 },
+    });
   });
 
   it('answers one account by id, with UTC times, and 404 for an unknown id', async () => {
     const { status, body } = await json('/v1/operator-accounts/3547');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: 3547, wechatId: 'zznn72537', deviceNo: 'P03', addedAt: '2021-09-27T14:22:13.600Z', kind: 'wechat' });
+    expect(body).toMatchObject({
+      id: 3547,
+      wechatId: 'zznn72537',
+      deviceNo: 'P03',
+      addedAt: '2021-09-27T14:22:13.600Z',
+      kind: 'wechat',
+    });
     expect((await json('/v1/operator-accounts/3602')).body.kind).toBe('wecom');
     const missing = await json('/v1/operator-accounts/999999');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(missing.body).toMatchObject({ status: 404, title: 'Not Found', instance: '/v1/operator-accounts/999999' });
+    expect(missing.body).toMatchObject({
+      status: 404,
+      title: 'Not Found',
+      instance: '/v1/operator-accounts/999999',
+    });
   });
 });
 
@@ -73,7 +95,12 @@ describe('staff', () => {
   });
 
   it('answers one member by code and 404 for an unknown code', async () => {
-    expect((await json('/v1/staff/b03')).body).toEqual({ code: 'b03', name: '王秀娟', status: 'active', linkedOrderUsername: null });
+    expect((await json('/v1/staff/b03')).body).toEqual({
+      code: 'b03',
+      name: '王秀娟',
+      status: 'active',
+      linkedOrderUsername: null,
+    });
     expect((await json('/v1/staff/zz9')).status).toBe(404);
   });
 
@@ -85,13 +112,16 @@ describe('staff', () => {
           wechatId: 'zznn72537',
           deviceNo: 'P03',
           nickname: '秀逗吖Q.',
-          qrCodeUrl: 'http://img-1259062805.cos.ap-chengdu.myqcloud.com/640462692/other/wxid_2yfwlz5fu21922mmqrcode1632752533600.png',
+          qrCodeUrl:
+            'http://img-1259062805.cos.ap-chengdu.myqcloud.com/640462692/other/wxid_2yfwlz5fu21922mmqrcode1632752533600.png',
           originalId: 'wxid_2yfwlz5fu21922',
         },
       ],
       meta: { total: 1, limit: 50, offset: 0 },
     });
-    expect((await json('/v1/staff/b01/operator-accounts')).body.data.map((a: { id: number }) => a.id)).toEqual([3516, 3521]);
+    expect(
+      (await json('/v1/staff/b01/operator-accounts')).body.data.map((a: { id: number }) => a.id),
+    ).toEqual([3516, 3521]);
     const missing = await json('/v1/staff/nobody/operator-accounts');
     expect(missing.status).toBe(404);
     expect(missing.body.detail).toContain('nobody');
@@ -99,8 +129,17 @@ describe('staff', () => {
 
   it('lists every assignment, one item per pair, by staff code then account id', async () => {
     const { body } = await json('/v1/staff-assignments');
-    expect(body.data.map((a: { staffCode: string; account: { id: number } }) => `${a.staffCode}:${a.account.id}`)).toEqual(['b01:3516', 'b01:3521', 'b03:3547']);
-    expect(Object.keys(body.data[0].account).sort()).toEqual(['deviceNo', 'id', 'nickname', 'originalId', 'qrCodeUrl', 'wechatId']);
+    expect(
+      body.data.map((a: { staffCode: string; account: { id: number } }) => `${a.staffCode}:${a.account.id}`),
+    ).toEqual(['b01:3516', 'b01:3521', 'b03:3547']);
+    expect(Object.keys(body.data[0].account).sort()).toEqual([
+      'deviceNo',
+      'id',
+      'nickname',
+      'originalId',
+      'qrCodeUrl',
+      'wechatId',
+    ]);
   });
 });
 
@@ -112,13 +151,21 @@ describe('labels', () => {
       { id: 189, name: '客户意向', selection: 'single' },
       { id: 263, name: 'A.客户级别', selection: 'single' },
     ]);
-    expect((await json('/v1/label-categories/189')).body).toEqual({ id: 189, name: '客户意向', selection: 'single' });
+    expect((await json('/v1/label-categories/189')).body).toEqual({
+      id: 189,
+      name: '客户意向',
+      selection: 'single',
+    });
     expect((await json('/v1/label-categories/4242')).status).toBe(404);
   });
 
   it('lists labels by id, filters by category, answers one by id', async () => {
-    expect((await json('/v1/labels')).body.data.map((l: { id: number }) => l.id)).toEqual([976, 991, 1071, 1072, 1158]);
-    expect((await json('/v1/labels?categoryId=189')).body.data.map((l: { id: number }) => l.id)).toEqual([1071, 1072, 1158]);
+    expect((await json('/v1/labels')).body.data.map((l: { id: number }) => l.id)).toEqual([
+      976, 991, 1071, 1072, 1158,
+    ]);
+    expect((await json('/v1/labels?categoryId=189')).body.data.map((l: { id: number }) => l.id)).toEqual([
+      1071, 1072, 1158,
+    ]);
     expect((await json('/v1/labels?categoryId=263')).body.data).toEqual([]);
     expect((await json('/v1/labels/1158')).body).toEqual({
       id: 1158,
@@ -134,12 +181,19 @@ describe('labels', () => {
     const { status, body } = await json('/v1/label-tree');
     expect(status).toBe(200);
     expect(body.meta).toBeUndefined();
-    expect(body.data.map((c: { id: number; labels: { id: number }[] }) => [c.id, c.labels.map((l) => l.id)])).toEqual([
+    expect(
+      body.data.map((c: { id: number; labels: { id: number }[] }) => [c.id, c.labels.map((l) => l.id)]),
+    ).toEqual([
       [1, [976, 991]],
       [189, [1071, 1072, 1158]],
       [263, []],
     ]);
-    expect(body.data[1].labels[0]).toEqual({ id: 1071, name: '成交', createdAt: '2018-01-05T03:53:10.641Z', merchantId: null });
+    expect(body.data[1].labels[0]).toEqual({
+      id: 1071,
+      name: '成交',
+      createdAt: '2018-01-05T03:53:10.641Z',
+      merchantId: null,
+    });
   });
 });
 
@@ -163,8 +217,16 @@ describe('ad groups', () => {
         merchantId: '640462692',
         operatorAccountIds: [3516, 3521],
         accounts: [
-          { deviceNo: 'P05', wechatId: 'dong23287', qrCodeUrl: 'http://7nimg.agsoft.net/wxid_w4ebc6txje6622mmqrcode1568877590436.png' },
-          { deviceNo: 'P04', wechatId: 'mioz888', qrCodeUrl: 'http://7nimg.agsoft.net/wxid_9g3nmp3wywf622mmqrcode1568711034785.png' },
+          {
+            deviceNo: 'P05',
+            wechatId: 'dong23287',
+            qrCodeUrl: 'http://7nimg.agsoft.net/wxid_w4ebc6txje6622mmqrcode1568877590436.png',
+          },
+          {
+            deviceNo: 'P04',
+            wechatId: 'mioz888',
+            qrCodeUrl: 'http://7nimg.agsoft.net/wxid_9g3nmp3wywf622mmqrcode1568711034785.png',
+          },
         ],
         region: { code: '360800', province: '江西省', city: '吉安市', district: null },
       },
@@ -199,7 +261,9 @@ describe('custom attributes', () => {
   });
 
   it('filters by type and answers one by id', async () => {
-    expect((await json('/v1/custom-attributes?type=text')).body.data.map((a: { id: number }) => a.id)).toEqual([12, 15]);
+    expect(
+      (await json('/v1/custom-attributes?type=text')).body.data.map((a: { id: number }) => a.id),
+    ).toEqual([12, 15]);
     expect((await json('/v1/custom-attributes/15')).body.name).toBe('住址');
     expect((await json('/v1/custom-attributes/16')).status).toBe(404);
   });
@@ -209,7 +273,9 @@ describe('upstream drift', () => {
   it('reports what the seed sent that the facade did not expect, with counts and times', async () => {
     await json('/v1/operator-accounts');
     const { body } = await json('/v1/upstream/drift');
-    const entry = body.data.find((d: { endpoint: string; field: string }) => d.endpoint === 'WeCaht' && d.field === 'ad_wechat_addtime');
+    const entry = body.data.find(
+      (d: { endpoint: string; field: string }) => d.endpoint === 'WeCaht' && d.field === 'ad_wechat_addtime',
+    );
     expect(entry).toMatchObject({ kind: 'unparseable', sample: '添加时间', count: expect.any(Number) });
     expect(Date.parse(entry.firstSeen)).not.toBeNaN();
     expect(body.meta.total).toBe(body.data.length);
@@ -221,10 +287,16 @@ describe('upstream drift', () => {
     expect(drifted).toBeGreaterThan(0);
     const count = async () =>
       (await json('/v1/upstream/drift')).body.data.find(
-        (d: { endpoint: string; field: string; sample: string }) => d.endpoint === 'WeCaht' && d.field === 'ad_wechat_addtime' && d.sample === '添加时间',
+        (d: { endpoint: string; field: string; sample: string }) =>
+          d.endpoint === 'WeCaht' && d.field === 'ad_wechat_addtime' && d.sample === '添加时间',
       ).count;
     // The merged list and the wechat-only list are both built from the one answer of WeCaht?ad_wechat_lei=0.
-    for (const path of ['/v1/operator-accounts', '/v1/operator-accounts?kind=wechat', '/v1/staff-assignments']) await json(path);
+    for (const path of [
+      '/v1/operator-accounts',
+      '/v1/operator-accounts?kind=wechat',
+      '/v1/staff-assignments',
+    ])
+      await json(path);
     expect(await count()).toBe(drifted);
   });
 });

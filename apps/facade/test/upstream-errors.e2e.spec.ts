@@ -8,7 +8,11 @@ let facade: RunningFacade;
 beforeAll(async () => {
   sim = await startSimulator({ env: { SIM_APP_KEY: APP_KEY } });
   // No cache to fall back on: every request reaches the vendor, so its failures show.
-  facade = await startFacade(sim, { CACHE_TTL_SECONDS: '0', CACHE_STALE_SECONDS: '0', UPSTREAM_TIMEOUT_MS: '400' });
+  facade = await startFacade(sim, {
+    CACHE_TTL_SECONDS: '0',
+    CACHE_STALE_SECONDS: '0',
+    UPSTREAM_TIMEOUT_MS: '400',
+  });
 });
 afterAll(async () => {
   await facade?.close();
@@ -30,7 +34,11 @@ describe('vendor failures become 502, 503 and 504 problems', () => {
     await sim.addFault({ endpoint: 'staff', errmsg: 200012, errdesc: '参数错误 secret-ish detail' });
     const { status, body } = await problemOf('/v1/staff');
     expect(status).toBe(502);
-    expect(body.upstream).toEqual({ code: 200012, description: 'bad parameter', requestId: expect.anything() });
+    expect(body.upstream).toEqual({
+      code: 200012,
+      description: 'bad parameter',
+      requestId: expect.anything(),
+    });
   });
 
   it('refused credentials are 502 too, after one token renewal', async () => {

@@ -5,7 +5,15 @@ const ctx = useFacade();
 async function problem(path: string) {
   const response = await ctx.facade.get(path);
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return { status: response.status, body: (await response.json()) as { status: number; errors?: { field: string; message: string }[]; detail: string; type: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      status: number;
+      errors?: { field: string; message: string }[];
+      detail: string;
+      type: string;
+    },
+  };
 }
 
 describe('bad input answers 400 naming every offending field', () => {
@@ -49,7 +57,9 @@ describe('bad input answers 400 naming every offending field', () => {
 
   it('says how to percent-encode a parameter that is not', async () => {
     const { body } = await problem('/v1/operator-accounts?q=%E5%9');
-    expect(body.errors).toEqual([{ field: 'q', message: expect.stringMatching(/^q is not valid percent-encoding: .*%E7%8E%8B/) }]);
+    expect(body.errors).toEqual([
+      { field: 'q', message: expect.stringMatching(/^q is not valid percent-encoding: .*%E7%8E%8B/) },
+    ]);
     expect((await ctx.facade.get('/v1/operator-accounts?q=%E7%8E%8B')).status).toBe(200);
   });
 
@@ -61,7 +71,7 @@ describe('bad input answers 400 naming every offending field', () => {
     ]);
   });
 
-  it('operations routes ignore query parameters they do not use (a monitor\'s cache-buster)', async () => {
+  it("operations routes ignore query parameters they do not use (a monitor's cache-buster)", async () => {
     for (const path of ['/health/live?probe=1', '/health/ready?t=1', '/metrics?x=1']) {
       expect((await ctx.facade.get(path)).status).toBe(200);
     }
@@ -89,7 +99,11 @@ describe('unknown routes and methods', () => {
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const post = await fetch(`${ctx.facade.url}/v1/staff/b01`, { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } });
+    const post = await fetch(`${ctx.facade.url}/v1/staff/b01`, {
+      method: 'POST',
+      body: '{',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(post.status).toBe(405);
   });
 });

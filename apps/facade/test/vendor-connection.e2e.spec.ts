@@ -313,7 +313,11 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
   it('a data call that fails on the network: 503 whose detail is the cause, ready by itself once the vendor answers', async () => {
     const facade = await startFacade(sim, { CACHE_TTL_SECONDS: '0', CACHE_STALE_SECONDS: '0' });
     try {
-      await poll(() => readiness(facade.url), (r) => r.status === 200, 10_000);
+      await poll(
+        () => readiness(facade.url),
+        (r) => r.status === 200,
+        10_000,
+      );
       await sim.addFault({ endpoint: 'AdManage', drop: true });
       expect((await facade.get('/v1/ad-groups')).status).toBe(503);
       await sim.clearFaults();
@@ -324,7 +328,15 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
       expect(body.detail).toBe(`Not ready: ${body.checks.vendor.cause}.`);
       expect(body.checks.vendor.cause).toMatch(/^the vendor is unreachable \(network on /);
       // Nothing calls AdManage again: the readiness probe's own token request shows the vendor is back.
-      expect((await poll(() => readiness(facade.url), (r) => r.status === 200, 10_000)).status).toBe(200);
+      expect(
+        (
+          await poll(
+            () => readiness(facade.url),
+            (r) => r.status === 200,
+            10_000,
+          )
+        ).status,
+      ).toBe(200);
     } finally {
       await facade.close();
     }

@@ -106,12 +106,6 @@ describe('AccessPolicy', () => {
     expect(outcome.refusal.headers).toEqual({ 'retry-after': '40' });
   });
 
-  it('takes one decision per request, however often it is asked', () => {
-    const raw = request({ 'x-api-key': 'good-key' });
-    for (let i = 0; i < 3; i += 1) expect(decided(policy.check(raw, KEYED)).allowed).toBe(true);
-    expect(decided(policy.check(request({ 'x-api-key': 'good-key' }), KEYED)).rate?.remaining).toBe(0);
-  });
-
   it.each<[string, AccessRule, Record<string, string>, AccessOutcome['allowed'], boolean]>([
     ['public routes need no key and are not counted', PUBLIC, {}, true, false],
     ['public routes ignore a wrong key', PUBLIC, { 'x-api-key': 'bad-key' }, true, false],

@@ -6,12 +6,13 @@ import { RateLimits } from '../rate-limit/rate-limits';
 import type { AccessRule } from './access-rule';
 import { ApiKeys } from './api-keys';
 
-export type AccessOutcome = { allowed: true; rate?: RateDecision } | { allowed: false; refusal: ProblemException; rate?: RateDecision };
+export type AccessOutcome =
+  { allowed: true; rate?: RateDecision } | { allowed: false; refusal: ProblemException; rate?: RateDecision };
 
 /**
  * The access decision for a request under its route's rule: the API key, then the rate limit (only
- * valid keys are counted, so a wrong key cannot spend someone else's limit). Nest's guard and the
- * server's repeated-answer handler both ask it; synchronous while the limit is counted in memory.
+ * valid keys are counted, so a wrong key cannot spend someone else's limit); synchronous while the limit
+ * is counted in memory, so that a cached answer needs no promise.
  */
 @Injectable()
 export class AccessPolicy {
@@ -26,7 +27,7 @@ export class AccessPolicy {
       if (check === 'missing' || check === 'invalid') return { allowed: false, refusal: unauthorized(check) };
     }
     if (!rule.rateLimited) return { allowed: true };
-    const decision = this.limits.decideRaw(raw);
+    const decision = this.limits.decide(raw);
     return decision instanceof Promise ? decision.then(outcomeOf) : outcomeOf(decision);
   }
 }
@@ -34,13 +35,25 @@ export class AccessPolicy {
 function outcomeOf(rate: RateDecision): AccessOutcome {
   if (rate.allowed) return { allowed: true, rate };
   const reset = String(Math.ceil(rate.resetMs / 1000));
-  const refusal = new ProblemException(problem(429, 'rate-limited', `The limit of ${rate.limit} requests a minute is reached; try again in ${reset} s.`), {
-    'retry-after': reset,
-  });
+  const refusal = new ProblemException(
+    problem(
+      429,
+      'rate-limited',
+      `The limit of ${rate.limit} requests a minute is reached; try again in ${reset} s.`,
+    ),
+    {
+      'retry-after': reset,
+    },
+  );
   return { allowed: false, refusal, rate };
 }
 
 function unauthorized(check: 'missing' | 'invalid'): ProblemException {
-  const detail = check === 'missing' ? 'An API key is required: Authorization: Bearer KEY or X-API-Key: KEY.' : 'The API key is not valid.';
-  return new ProblemException(problem(401, 'unauthorized', detail), { 'www-authenticate': 'Bearer realm="youmi-facade"' });
+  const detail =
+    check === 'missing'
+      ? 'An API key is required: Authorization: Bearer KEY or X-API-Key: KEY.'
+      : 'The API key is not valid.';
+  return new ProblemException(problem(401, 'unauthorized', detail), {
+    'www-authenticate': 'Bearer realm="youmi-facade"',
+  });
 }

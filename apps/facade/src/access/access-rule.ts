@@ -1,5 +1,4 @@
-import { SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Reflector } from '@nestjs/core';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 
 /** Who may call a route: whether it needs an API key, and whether it counts against the rate limit. */
 export interface AccessRule {
@@ -7,17 +6,45 @@ export interface AccessRule {
   rateLimited: boolean;
 }
 
-/** Every route unless it says otherwise: the `/v1` API. */
+/** The `/v1` API. */
 export const KEYED: AccessRule = Object.freeze({ key: true, rateLimited: true });
 /** Operations' routes: health, metrics. */
 export const PUBLIC: AccessRule = Object.freeze({ key: false, rateLimited: false });
 
-const ACCESS_RULE = 'youmi-facade:access-rule';
-
-/** Marks a controller or handler as open to anyone: no API key, no rate limit. */
-export const Public = () => SetMetadata(ACCESS_RULE, PUBLIC);
-
-/** The rule of the route a request reached, read from its handler, then its controller. */
-export function accessRuleOf(reflector: Reflector, context: ExecutionContext): AccessRule {
-  return reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]) ?? KEYED;
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's access rule, declared on its controller or handler; absent on routes Nest does not own. */
+    access?: AccessRule;
+  }
 }
+
+type Method = (...args: never[]) => unknown;
+
+/**
+ * Declares the access rule of a controller's routes (a handler's own declaration wins) as Fastify route
+ * config, which Nest hands to Fastify with each route: the access hook reads it before anything else runs.
+ */
+export function Access(rule: AccessRule): ClassDecorator & MethodDecorator {
+  return (target: object, _name?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) return declare(descriptor.value as Method, rule, true);
+    // A class: Nest reads route config per handler, so the class's rule is written on each of them.
+    const prototype = (target as { prototype: Record<string, unknown> }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const member = prototype[name];
+      if (name !== 'constructor' && typeof member === 'function') declare(member as Method, rule, false);
+    }
+  };
+}
+
+function declare(handler: Method, rule: AccessRule, override: boolean): void {
+  const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as {
+    access?: AccessRule;
+  };
+  if (config.access && !override) return;
+  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, access: rule }, handler);
+}
+
+/** Needs an API key and counts against the rate limit: every controller of the `/v1` API. */
+export const Keyed = () => Access(KEYED);
+/** Open to anyone: no API key, no rate limit. */
+export const Public = () => Access(PUBLIC);

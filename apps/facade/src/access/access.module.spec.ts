@@ -7,7 +7,6 @@ import { FacadeConfigModule } from '../config/facade-config.module';
 import { RATE_LIMITER } from '../rate-limit/rate-limit.tokens';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
 import { AccessModule } from './access.module';
-import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy';
 import { ApiKeys } from './api-keys';
 
@@ -29,7 +28,6 @@ describe('AccessModule', () => {
       expect(limiter).toBeInstanceOf(MemoryRateLimiter);
       expect(await limiter.consume('ip:1')).toMatchObject({ allowed: true, limit: 7, remaining: 6 });
       expect(module.get(AccessPolicy)).toBeInstanceOf(AccessPolicy);
-      expect(module.get(AccessGuard)).toBeInstanceOf(AccessGuard);
       expect(module.get(ApiKeys).open).toBe(true);
     } finally {
       await module.close();

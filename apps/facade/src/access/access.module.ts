@@ -6,11 +6,10 @@ import { RATE_LIMITER } from '../rate-limit/rate-limit.tokens';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
 import { RateLimits } from '../rate-limit/rate-limits';
 import { REDIS, RedisModule } from '../redis/redis.module';
-import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy';
 import { ApiKeys } from './api-keys';
 
-/** Who may call what: API keys and rate limits, decided by one policy for Nest and the repeated-answer handler. */
+/** Who may call what: API keys and rate limits, decided by one policy, asked by the access hook. */
 @Module({
   imports: [RedisModule],
   providers: [
@@ -19,12 +18,13 @@ import { ApiKeys } from './api-keys';
       provide: RATE_LIMITER,
       inject: [FACADE_CONFIG, REDIS],
       useFactory: (config: FacadeConfig, redis: Redis | null): RateLimiter =>
-        redis ? new RedisRateLimiter(redis, config.redisKeyPrefix, config.rateLimitPerMinute) : new MemoryRateLimiter(config.rateLimitPerMinute),
+        redis
+          ? new RedisRateLimiter(redis, config.redisKeyPrefix, config.rateLimitPerMinute)
+          : new MemoryRateLimiter(config.rateLimitPerMinute),
     },
     RateLimits,
     AccessPolicy,
-    AccessGuard,
   ],
-  exports: [AccessPolicy, AccessGuard, ApiKeys],
+  exports: [AccessPolicy, ApiKeys],
 })
 export class AccessModule {}

@@ -40,7 +40,8 @@ export class ApiKeys implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    if (this.open) this.logger.warn('FACADE_API_KEYS is not set: /v1 is open to anyone who can reach this port');
+    if (this.open)
+      this.logger.warn('FACADE_API_KEYS is not set: /v1 is open to anyone who can reach this port');
   }
 
   check(request: WithHeaders): KeyCheck {

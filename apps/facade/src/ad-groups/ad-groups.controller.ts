@@ -1,13 +1,15 @@
+import { Keyed } from '../access/access-rule';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { API_VERSION } from '../common/api-version';
-import { ApiV1Operation } from '../common/api-errors.decorator';
-import { IdParamDto } from '../common/id-param.dto';
-import { PageQueryDto } from '../common/page-query.dto';
+import { API_VERSION } from '../routing/api-version';
+import { ApiV1Operation } from '../problem/api-errors.decorator';
+import { IdParamDto } from '../routing/id-param.dto';
+import { PageQueryDto } from '../pagination/page-query.dto';
 import { AdGroupsService } from './ad-groups.service';
 import { AdGroupDto, AdGroupListDto } from './dto/ad-group.dto';
 
 @ApiTags('ad groups')
+@Keyed()
 @Controller({ path: 'ad-groups', version: API_VERSION })
 export class AdGroupsController {
   constructor(private readonly service: AdGroupsService) {}

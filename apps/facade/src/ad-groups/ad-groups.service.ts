@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { paginate, type PageQueryDto } from '../common/page-query.dto';
-import { Served } from '../http/answers/served';
+import type { PageQueryDto } from '../pagination/page-query.dto';
+import { paginate } from '../pagination/paginate';
+import { Versioned } from '../upstream/versioned';
 import { notFoundProblem } from '../problem/problem';
 import { indexBy } from '../upstream/index-by';
 import { UpstreamService } from '../upstream/upstream.service';
@@ -11,13 +12,13 @@ export class AdGroupsService {
 
   async list(query: PageQueryDto) {
     const groups = await this.upstream.resource('ad-groups');
-    return Served.list(groups, () => paginate(groups.value, query));
+    return Versioned.of(groups, () => paginate(groups.value, query));
   }
 
   async get(id: number) {
     const groups = await this.upstream.resource('ad-groups');
     const group = indexBy(groups.value, (g) => g.id).get(id);
     if (!group) throw notFoundProblem(`No ad group has id ${id}.`);
-    return Served.of(groups, () => group);
+    return Versioned.of(groups, () => group);
   }
 }

@@ -27,7 +27,12 @@ export class ChangeFeed {
     return { data: page.events, meta: { next: page.next, limit } };
   }
 
-  async page(after: string | undefined, limit: number, resource: ChangeResource | undefined, cursorName = 'after'): Promise<FeedPage> {
+  async page(
+    after: string | undefined,
+    limit: number,
+    resource: ChangeResource | undefined,
+    cursorName = 'after',
+  ): Promise<FeedPage> {
     try {
       return await this.store.read(after, limit, resource);
     } catch (error) {
@@ -53,13 +58,16 @@ export class ChangeFeed {
       const live = this.store.live.subscribe((event) => (replaying ? waiting.push(event) : send(event)));
       // A comment at once, so that the client has the headers without waiting for an event.
       subscriber.next({ comment: 'youmi-facade change stream' } as MessageEvent);
-      const heartbeat = setInterval(() => subscriber.next({ comment: 'heartbeat' } as MessageEvent), HEARTBEAT_MS);
+      const heartbeat = setInterval(
+        () => subscriber.next({ comment: 'heartbeat' } as MessageEvent),
+        HEARTBEAT_MS,
+      );
       heartbeat.unref();
       const handle = { complete: () => subscriber.complete() };
       this.streams.add(handle);
       this.metrics.streamOpened();
       void (async () => {
-        for (let cursor = after; cursor !== undefined; ) {
+        for (let cursor = after; cursor !== undefined;) {
           const page = await this.store.read(cursor, REPLAY_PAGE);
           for (const event of page.events) send(event);
           cursor = page.events.length === REPLAY_PAGE ? (page.next ?? undefined) : undefined;
@@ -85,9 +93,20 @@ export class ChangeFeed {
 function asProblem(error: unknown, cursorName: string): unknown {
   if (!(error instanceof CursorError)) {
     if (error instanceof ProblemException) return error;
-    return new ProblemException(problem(503, 'feed-unavailable', 'The change feed cannot be read now: its store (Redis) does not answer. Try again shortly.'), { 'retry-after': '5' });
+    return new ProblemException(
+      problem(
+        503,
+        'feed-unavailable',
+        'The change feed cannot be read now: its store (Redis) does not answer. Try again shortly.',
+      ),
+      { 'retry-after': '5' },
+    );
   }
   if (error.status === 410) return new ProblemException(problem(410, 'cursor-gone', error.message));
   const message = error.message.replace(/^after /, `${cursorName} `);
-  return new ProblemException(problem(400, 'validation', `The request has 1 invalid parameter: ${cursorName}.`, { errors: [{ field: cursorName, message }] }));
+  return new ProblemException(
+    problem(400, 'validation', `The request has 1 invalid parameter: ${cursorName}.`, {
+      errors: [{ field: cursorName, message }],
+    }),
+  );
 }

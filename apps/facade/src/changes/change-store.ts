@@ -72,7 +72,9 @@ export interface ChangeStore {
   marks(): Promise<Map<ChangeResource, string>>;
   commit(request: CommitRequest): Promise<CommitOutcome>;
   /** Writes back what a store that lost its state held: the recent events and every snapshot. */
-  restore(snapshots: ReadonlyMap<ChangeResource, ReadonlyMap<string, string>>): Promise<Map<ChangeResource, string>>;
+  restore(
+    snapshots: ReadonlyMap<ChangeResource, ReadonlyMap<string, string>>,
+  ): Promise<Map<ChangeResource, string>>;
   /** Events after `after` (from the oldest kept without it), oldest first, at most `limit` of `resource`. */
   read(after: string | undefined, limit: number, resource?: ChangeResource): Promise<FeedPage>;
   /** The newest event's id; null for an empty feed. */

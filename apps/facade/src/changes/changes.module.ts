@@ -1,4 +1,10 @@
-import { Inject, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RedisModule } from '../redis/redis.module';
 import { UpstreamModule } from '../upstream/upstream.module';
@@ -19,7 +25,9 @@ import { WebhookDeliverer } from './webhooks/webhook-deliverer';
   providers: [changeStoreProvider, ChangeMetrics, ChangeDetector, ChangeFeed, WebhookDeliverer, ChangedData],
   exports: [ChangedData],
 })
-export class ChangesModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class ChangesModule
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
     @Inject(CHANGE_STORE) private readonly store: ChangeStore,
     private readonly detector: ChangeDetector,

@@ -25,7 +25,11 @@ function cursorError(read: () => unknown): CursorError {
 describe('EventLog', () => {
   it('keeps the newest `capacity` events, oldest first, and skips ones it holds already', () => {
     const log = new EventLog(3);
-    expect(log.append([event('5-0'), event('5-1'), event('7-0')]).map((e) => e.id)).toEqual(['5-0', '5-1', '7-0']);
+    expect(log.append([event('5-0'), event('5-1'), event('7-0')]).map((e) => e.id)).toEqual([
+      '5-0',
+      '5-1',
+      '7-0',
+    ]);
     expect(log.append([event('5-1'), event('8-0')]).map((e) => e.id)).toEqual(['8-0']);
     expect(log.all().map((e) => e.id)).toEqual(['5-1', '7-0', '8-0']);
     expect(log.oldest?.id).toBe('5-1');

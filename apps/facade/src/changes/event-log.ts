@@ -73,7 +73,11 @@ export class EventLog {
 
   /** The index of the first event after `after`, which must be held (else a CursorError). */
   private indexAfter(after: string, strict = true): number {
-    if (!EVENT_ID.test(after)) throw new CursorError(400, `after must be an event id such as 1764230400000-0 (got "${after.slice(0, 40)}")`);
+    if (!EVENT_ID.test(after))
+      throw new CursorError(
+        400,
+        `after must be an event id such as 1764230400000-0 (got "${after.slice(0, 40)}")`,
+      );
     let low = this.head;
     let high = this.events.length - 1;
     while (low <= high) {
@@ -95,11 +99,18 @@ export function unknownCursor(after: string): CursorError {
 }
 
 export function goneCursor(after: string, oldest: string): CursorError {
-  return new CursorError(410, `Event ${after.slice(0, 40)} is older than the oldest event kept (${oldest}): read the feed again from the start (no after) and resynchronise.`);
+  return new CursorError(
+    410,
+    `Event ${after.slice(0, 40)} is older than the oldest event kept (${oldest}): read the feed again from the start (no after) and resynchronise.`,
+  );
 }
 
 /** The last event returned; else the last one passed over (a filtered page); else `after`; null for an empty feed. */
-export function nextCursor(events: readonly ChangeEvent[], scanned: string | undefined, after: string | undefined): string | null {
+export function nextCursor(
+  events: readonly ChangeEvent[],
+  scanned: string | undefined,
+  after: string | undefined,
+): string | null {
   return events.at(-1)?.id ?? scanned ?? after ?? null;
 }
 

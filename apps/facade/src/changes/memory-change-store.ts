@@ -1,6 +1,13 @@
 import { Subject } from 'rxjs';
 import type { ChangeEvent, ChangeResource } from './change-event';
-import type { ChangeStore, CommitOutcome, CommitRequest, DeliveryState, FeedPage, StoredSnapshot } from './change-store';
+import type {
+  ChangeStore,
+  CommitOutcome,
+  CommitRequest,
+  DeliveryState,
+  FeedPage,
+  StoredSnapshot,
+} from './change-store';
 import { EventLog, nextEventId } from './event-log';
 
 /** The feed of a single instance: everything in memory, lost at restart (the next start is a baseline). */
@@ -73,7 +80,11 @@ export class MemoryChangeStore implements ChangeStore {
   }
 
   async deliveries(urls: readonly string[]): Promise<Map<string, DeliveryState>> {
-    return new Map(urls.flatMap((url) => (this.positions.has(url) ? [[url, { ...(this.positions.get(url) as DeliveryState) }]] : [])));
+    return new Map(
+      urls.flatMap((url) =>
+        this.positions.has(url) ? [[url, { ...(this.positions.get(url) as DeliveryState) }]] : [],
+      ),
+    );
   }
 
   async saveDelivery(url: string, state: DeliveryState): Promise<void> {

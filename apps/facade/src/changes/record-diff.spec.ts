@@ -7,10 +7,23 @@ const snapshot = (records: Record<string, unknown>): Snapshot =>
 
 describe('diffSnapshots', () => {
   it('finds created, updated and deleted records, each once', () => {
-    const before = snapshot({ b01: { code: 'b01', name: '甲' }, b02: { code: 'b02', name: '乙' }, b03: { code: 'b03', name: '丙' } });
-    const after = snapshot({ b01: { code: 'b01', name: '甲' }, b03: { code: 'b03', name: '丙二' }, b04: { code: 'b04', name: '丁' } });
+    const before = snapshot({
+      b01: { code: 'b01', name: '甲' },
+      b02: { code: 'b02', name: '乙' },
+      b03: { code: 'b03', name: '丙' },
+    });
+    const after = snapshot({
+      b01: { code: 'b01', name: '甲' },
+      b03: { code: 'b03', name: '丙二' },
+      b04: { code: 'b04', name: '丁' },
+    });
     expect(diffSnapshots(before, after)).toEqual([
-      { kind: 'updated', key: 'b03', after: '{"code":"b03","name":"丙二"}', changes: [{ field: 'name', before: '丙', after: '丙二' }] },
+      {
+        kind: 'updated',
+        key: 'b03',
+        after: '{"code":"b03","name":"丙二"}',
+        changes: [{ field: 'name', before: '丙', after: '丙二' }],
+      },
       { kind: 'created', key: 'b04', after: '{"code":"b04","name":"丁"}' },
       { kind: 'deleted', key: 'b02' },
     ]);
@@ -26,10 +39,25 @@ describe('diffSnapshots', () => {
 describe('diffValues', () => {
   it.each([
     ['a scalar', { n: 1 }, { n: 2 }, [{ field: 'n', before: 1, after: 2 }]],
-    ['a nested field, dotted', { a: { push: true, call: false } }, { a: { push: false, call: false } }, [{ field: 'a.push', before: true, after: false }]],
-    ['two levels down', { a: { b: { c: 1 } } }, { a: { b: { c: 2 } } }, [{ field: 'a.b.c', before: 1, after: 2 }]],
+    [
+      'a nested field, dotted',
+      { a: { push: true, call: false } },
+      { a: { push: false, call: false } },
+      [{ field: 'a.push', before: true, after: false }],
+    ],
+    [
+      'two levels down',
+      { a: { b: { c: 1 } } },
+      { a: { b: { c: 2 } } },
+      [{ field: 'a.b.c', before: 1, after: 2 }],
+    ],
     ['an array, whole', { ids: [1, 2] }, { ids: [1, 3] }, [{ field: 'ids', before: [1, 2], after: [1, 3] }]],
-    ['null to an object, whole', { region: null }, { region: { code: '1' } }, [{ field: 'region', before: null, after: { code: '1' } }]],
+    [
+      'null to an object, whole',
+      { region: null },
+      { region: { code: '1' } },
+      [{ field: 'region', before: null, after: { code: '1' } }],
+    ],
     ['a field that appears', { a: 1 }, { a: 1, b: 'x' }, [{ field: 'b', before: null, after: 'x' }]],
     ['a field that goes', { a: 1, b: 'x' }, { a: 1 }, [{ field: 'b', before: 'x', after: null }]],
     ['null and absent alike', { a: null }, {}, []],
@@ -39,7 +67,11 @@ describe('diffValues', () => {
   });
 
   const json = fc.jsonValue({ maxDepth: 3 });
-  const record = fc.dictionary(fc.string({ maxLength: 4 }).filter((k) => k !== '' && !k.includes('.')), json, { maxKeys: 5 });
+  const record = fc.dictionary(
+    fc.string({ maxLength: 4 }).filter((k) => k !== '' && !k.includes('.')),
+    json,
+    { maxKeys: 5 },
+  );
 
   it('finds nothing between a record and itself', () => {
     fc.assert(fc.property(record, (r) => diffValues(r, JSON.parse(JSON.stringify(r))).length === 0));
@@ -49,7 +81,8 @@ describe('diffValues', () => {
     fc.assert(
       fc.property(record, record, (before, after) => {
         const patched = JSON.parse(JSON.stringify(before)) as Record<string, unknown>;
-        for (const { field, after: value } of diffValues(before, after)) setPath(patched, field.split('.'), value);
+        for (const { field, after: value } of diffValues(before, after))
+          setPath(patched, field.split('.'), value);
         expect(diffValues(patched, after)).toEqual([]);
       }),
     );
@@ -62,7 +95,8 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
     target[head] = value;
     return;
   }
-  if (target[head] === null || typeof target[head] !== 'object' || Array.isArray(target[head])) target[head] = {};
+  if (target[head] === null || typeof target[head] !== 'object' || Array.isArray(target[head]))
+    target[head] = {};
   setPath(target[head] as Record<string, unknown>, rest, value);
 }
 

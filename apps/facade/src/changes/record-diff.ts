@@ -39,7 +39,9 @@ export function diffSnapshots(previous: Snapshot, current: Snapshot): RecordChan
 export function diffValues(before: unknown, after: unknown, prefix = ''): FieldChange[] {
   if (isPlainObject(before) && isPlainObject(after)) {
     const fields = [...new Set([...Object.keys(after), ...Object.keys(before)])];
-    return fields.flatMap((field) => diffValues(before[field], after[field], prefix === '' ? field : `${prefix}.${field}`));
+    return fields.flatMap((field) =>
+      diffValues(before[field], after[field], prefix === '' ? field : `${prefix}.${field}`),
+    );
   }
   if (sameValue(before, after)) return [];
   return [{ field: prefix, before: before ?? null, after: after ?? null }];
@@ -52,7 +54,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if ((a === undefined || a === null) && (b === undefined || b === null)) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].every((key) => sameValue(a[key], b[key]));

@@ -1,8 +1,21 @@
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
-import { compareEventIds, EVENT_ID, type ChangeEvent, type ChangeResource, type NewChangeEvent } from './change-event';
-import type { ChangeStore, CommitOutcome, CommitRequest, DeliveryState, FeedPage, StoredSnapshot } from './change-store';
+import {
+  compareEventIds,
+  EVENT_ID,
+  type ChangeEvent,
+  type ChangeResource,
+  type NewChangeEvent,
+} from './change-event';
+import type {
+  ChangeStore,
+  CommitOutcome,
+  CommitRequest,
+  DeliveryState,
+  FeedPage,
+  StoredSnapshot,
+} from './change-store';
 import { EventLog, goneCursor, nextCursor, unknownCursor } from './event-log';
 import { CursorError } from './change-store';
 
@@ -104,7 +117,11 @@ export class RedisChangeStore implements ChangeStore {
   ) {
     this.mirror = new EventLog(Math.min(options.retention, options.mirror ?? 10_000));
     // Its own connection: a blocking read holds it for seconds.
-    this.tailing = redis.duplicate({ commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.tailing = redis.duplicate({
+      commandTimeout: undefined,
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+    });
     this.tailing.on('error', () => undefined);
   }
 
@@ -122,11 +139,25 @@ export class RedisChangeStore implements ChangeStore {
     while (!this.closed) {
       try {
         if (last === undefined) {
-          const newest = (await this.tailing.xrevrange(this.key('events'), '+', '-', 'COUNT', 1)) as StreamEntry[];
+          const newest = (await this.tailing.xrevrange(
+            this.key('events'),
+            '+',
+            '-',
+            'COUNT',
+            1,
+          )) as StreamEntry[];
           last = newest[0]?.[0] ?? '0-0';
           if (newest[0]) this.mirror.append([eventOf(newest[0])]);
         }
-        const answer = (await this.tailing.xread('COUNT', 1000, 'BLOCK', 2000, 'STREAMS', this.key('events'), last)) as [string, StreamEntry[]][] | null;
+        const answer = (await this.tailing.xread(
+          'COUNT',
+          1000,
+          'BLOCK',
+          2000,
+          'STREAMS',
+          this.key('events'),
+          last,
+        )) as [string, StreamEntry[]][] | null;
         for (const entry of answer?.[0]?.[1] ?? []) {
           last = entry[0];
           for (const event of this.mirror.append([eventOf(entry)])) this.events.next(event);
@@ -188,32 +219,61 @@ export class RedisChangeStore implements ChangeStore {
   }
 
   async commit(request: CommitRequest): Promise<CommitOutcome> {
-    const args: (string | number)[] = [this.owner, this.options.leaseMs, request.resource, request.basedOn ?? '', this.options.retention, request.events.length];
+    const args: (string | number)[] = [
+      this.owner,
+      this.options.leaseMs,
+      request.resource,
+      request.basedOn ?? '',
+      this.options.retention,
+      request.events.length,
+    ];
     for (const event of request.events) args.push(JSON.stringify(event));
     args.push(request.upserts.length);
     for (const [key, json] of request.upserts) args.push(key, json);
     args.push(request.deletes.length, ...request.deletes);
-    const keys = ['lease', 'events', 'seq', 'commits', 'marks', `snapshot:${request.resource}`].map((name) => this.key(name));
-    const answer = (await this.redis.eval(COMMIT, keys.length, ...keys, ...args)) as [string, string?, string[]?];
+    const keys = ['lease', 'events', 'seq', 'commits', 'marks', `snapshot:${request.resource}`].map((name) =>
+      this.key(name),
+    );
+    const answer = (await this.redis.eval(COMMIT, keys.length, ...keys, ...args)) as [
+      string,
+      string?,
+      string[]?,
+    ];
     if (answer[0] === 'not-leading') this.leading = false;
     if (answer[0] !== 'committed') return { status: answer[0] as 'stale' | 'lost' | 'not-leading' };
     const ids = answer[2] as string[];
-    return { status: 'committed', commit: answer[1] as string, events: request.events.map((event, i) => ({ id: ids[i], ...event })) };
+    return {
+      status: 'committed',
+      commit: answer[1] as string,
+      events: request.events.map((event, i) => ({ id: ids[i], ...event })),
+    };
   }
 
-  async restore(snapshots: ReadonlyMap<ChangeResource, ReadonlyMap<string, string>>): Promise<Map<ChangeResource, string>> {
+  async restore(
+    snapshots: ReadonlyMap<ChangeResource, ReadonlyMap<string, string>>,
+  ): Promise<Map<ChangeResource, string>> {
     const held = this.mirror.all();
     if (held.length > 0) {
       const args: (string | number)[] = [this.owner, this.options.leaseMs];
       for (const { id, ...event } of held) args.push(id, JSON.stringify(event));
-      await this.redis.eval(RESTORE_EVENTS, 3, this.key('lease'), this.key('events'), this.key('seq'), ...args);
+      await this.redis.eval(
+        RESTORE_EVENTS,
+        3,
+        this.key('lease'),
+        this.key('events'),
+        this.key('seq'),
+        ...args,
+      );
     }
     const commits = new Map<ChangeResource, string>();
     for (const [resource, records] of snapshots) {
       const args: (string | number)[] = [this.owner, this.options.leaseMs, resource];
       for (const [key, json] of records) args.push(key, json);
       const keys = ['lease', 'commits', 'marks', `snapshot:${resource}`].map((name) => this.key(name));
-      const answer = (await this.redis.eval(RESTORE_SNAPSHOT, keys.length, ...keys, ...args)) as [string, string?];
+      const answer = (await this.redis.eval(RESTORE_SNAPSHOT, keys.length, ...keys, ...args)) as [
+        string,
+        string?,
+      ];
       if (answer[0] !== 'not-leading') commits.set(resource, answer[1] as string);
     }
     return commits;
@@ -242,7 +302,11 @@ export class RedisChangeStore implements ChangeStore {
   }
 
   private async mustHold(after: string): Promise<void> {
-    if (!EVENT_ID.test(after)) throw new CursorError(400, `after must be an event id such as 1764230400000-0 (got "${after.slice(0, 40)}")`);
+    if (!EVENT_ID.test(after))
+      throw new CursorError(
+        400,
+        `after must be an event id such as 1764230400000-0 (got "${after.slice(0, 40)}")`,
+      );
     const stream = this.key('events');
     const [found, oldest] = await Promise.all([
       this.redis.xrange(stream, after, after) as Promise<StreamEntry[]>,
@@ -263,16 +327,23 @@ export class RedisChangeStore implements ChangeStore {
     const [length, newest, found] = await Promise.all([
       this.redis.xlen(stream),
       this.redis.xrevrange(stream, '+', '-', 'COUNT', 1) as Promise<StreamEntry[]>,
-      after === null ? Promise.resolve([] as StreamEntry[]) : (this.redis.xrange(stream, after, after) as Promise<StreamEntry[]>),
+      after === null
+        ? Promise.resolve([] as StreamEntry[])
+        : (this.redis.xrange(stream, after, after) as Promise<StreamEntry[]>),
     ]);
-    if (!found[0] || !newest[0]) return after !== null && newest[0] && compareEventIds(after, newest[0][0]) >= 0 ? 0 : length;
+    if (!found[0] || !newest[0])
+      return after !== null && newest[0] && compareEventIds(after, newest[0][0]) >= 0 ? 0 : length;
     return Number(field(newest[0], 'n')) - Number(field(found[0], 'n'));
   }
 
   async deliveries(urls: readonly string[]): Promise<Map<string, DeliveryState>> {
     if (urls.length === 0) return new Map();
     const stored = await this.redis.hmget(this.key('deliveries'), ...urls);
-    return new Map(urls.flatMap((url, i) => (stored[i] === null ? [] : [[url, JSON.parse(stored[i] as string) as DeliveryState]])));
+    return new Map(
+      urls.flatMap((url, i) =>
+        stored[i] === null ? [] : [[url, JSON.parse(stored[i] as string) as DeliveryState]],
+      ),
+    );
   }
 
   async saveDelivery(url: string, state: DeliveryState): Promise<void> {

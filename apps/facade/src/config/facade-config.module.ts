@@ -7,6 +7,10 @@ export const FACADE_CONFIG = Symbol('FACADE_CONFIG');
 @Module({})
 export class FacadeConfigModule {
   static forRoot(config: FacadeConfig): DynamicModule {
-    return { module: FacadeConfigModule, providers: [{ provide: FACADE_CONFIG, useValue: config }], exports: [FACADE_CONFIG] };
+    return {
+      module: FacadeConfigModule,
+      providers: [{ provide: FACADE_CONFIG, useValue: config }],
+      exports: [FACADE_CONFIG],
+    };
   }
 }

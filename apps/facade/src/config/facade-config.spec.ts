@@ -70,7 +70,15 @@ describe('loadFacadeConfig', () => {
         TRUST_PROXY: 'true',
       }),
     ).toMatchObject({
-      trustProxy: true, port: 8080, upstreamTimeoutMs: 2500, apiKeys: ['a', 'b', 'c'], cacheStaleSeconds: 0, cacheRefreshBudgetMs: 100, redisUrl: 'redis://127.0.0.1:6379/3', logLevel: 'debug' });
+      trustProxy: true,
+      port: 8080,
+      upstreamTimeoutMs: 2500,
+      apiKeys: ['a', 'b', 'c'],
+      cacheStaleSeconds: 0,
+      cacheRefreshBudgetMs: 100,
+      redisUrl: 'redis://127.0.0.1:6379/3',
+      logLevel: 'debug',
+    });
   });
 
   it.each([
@@ -85,7 +93,7 @@ describe('loadFacadeConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
-    [{ UPSTREAM_BASE_URL: 'ftp://x/' , UPSTREAM_APP_ID: 'a', UPSTREAM_APP_KEY: 'k' }, 'UPSTREAM_BASE_URL'],
+    [{ UPSTREAM_BASE_URL: 'ftp://x/', UPSTREAM_APP_ID: 'a', UPSTREAM_APP_KEY: 'k' }, 'UPSTREAM_BASE_URL'],
     [{ UPSTREAM_BASE_URL: 'http://x/publicapi/v1/', UPSTREAM_APP_KEY: 'k' }, 'UPSTREAM_APP_ID'],
     [{ UPSTREAM_BASE_URL: 'http://x/publicapi/v1/', UPSTREAM_APP_ID: 'a' }, 'UPSTREAM_APP_KEY'],
     [{ NODE_ENV: 'production' }, 'FACADE_API_KEYS'],
@@ -94,8 +102,17 @@ describe('loadFacadeConfig', () => {
     [{ CHANGES_POLL_SECONDS: '86401' }, 'CHANGES_POLL_SECONDS'],
     [{ CHANGES_RETENTION: '0' }, 'CHANGES_RETENTION'],
     [{ WEBHOOK_URLS: 'http://a.internal/hook' }, 'WEBHOOK_SECRET'],
-    [{ WEBHOOK_URLS: 'mailto:ops@example', WEBHOOK_SECRET: `whsec_${Buffer.alloc(24).toString('base64')}` }, 'WEBHOOK_URLS'],
-    [{ WEBHOOK_URLS: 'http://a/h,http://a/h', WEBHOOK_SECRET: `whsec_${Buffer.alloc(24).toString('base64')}` }, 'WEBHOOK_URLS'],
+    [
+      { WEBHOOK_URLS: 'mailto:ops@example', WEBHOOK_SECRET: `whsec_${Buffer.alloc(24).toString('base64')}` },
+      'WEBHOOK_URLS',
+    ],
+    [
+      {
+        WEBHOOK_URLS: 'http://a/h,http://a/h',
+        WEBHOOK_SECRET: `whsec_${Buffer.alloc(24).toString('base64')}`,
+      },
+      'WEBHOOK_URLS',
+    ],
     [{ WEBHOOK_SECRET: 'c2VjcmV0' }, 'WEBHOOK_SECRET'],
   ])('refuses %j naming %s', (env, variable) => {
     const found = problems(env as Record<string, string>);
@@ -104,7 +121,13 @@ describe('loadFacadeConfig', () => {
   });
 
   it('reports every bad variable at once and never echoes the appkey', () => {
-    const found = problems({ PORT: 'x', LOG_LEVEL: 'y', UPSTREAM_BASE_URL: 'nope', UPSTREAM_APP_ID: 'a', UPSTREAM_APP_KEY: 'super-secret' });
+    const found = problems({
+      PORT: 'x',
+      LOG_LEVEL: 'y',
+      UPSTREAM_BASE_URL: 'nope',
+      UPSTREAM_APP_ID: 'a',
+      UPSTREAM_APP_KEY: 'super-secret',
+    });
     expect(found.map((p) => p.split(' ')[0])).toEqual(['UPSTREAM_BASE_URL', 'LOG_LEVEL', 'PORT']);
     expect(found.join('\n')).not.toContain('super-secret');
   });

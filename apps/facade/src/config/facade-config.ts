@@ -71,13 +71,17 @@ export function loadFacadeConfig(env: Env): FacadeConfig {
 
   const upstreamBaseUrl = text('UPSTREAM_BASE_URL');
   if (upstreamBaseUrl !== undefined && !isHttpUrl(upstreamBaseUrl)) {
-    problems.push(`UPSTREAM_BASE_URL must be an http(s) URL such as http://HOST:5001/publicapi/v1/ (got "${upstreamBaseUrl.slice(0, 80)}")`);
+    problems.push(
+      `UPSTREAM_BASE_URL must be an http(s) URL such as http://HOST:5001/publicapi/v1/ (got "${upstreamBaseUrl.slice(0, 80)}")`,
+    );
   }
   const upstreamAppId = text('UPSTREAM_APP_ID');
   const upstreamAppKey = text('UPSTREAM_APP_KEY');
   if (upstreamBaseUrl !== undefined) {
-    if (upstreamAppId === undefined) problems.push('UPSTREAM_APP_ID is required when UPSTREAM_BASE_URL is set');
-    if (upstreamAppKey === undefined) problems.push('UPSTREAM_APP_KEY is required when UPSTREAM_BASE_URL is set');
+    if (upstreamAppId === undefined)
+      problems.push('UPSTREAM_APP_ID is required when UPSTREAM_BASE_URL is set');
+    if (upstreamAppKey === undefined)
+      problems.push('UPSTREAM_APP_KEY is required when UPSTREAM_BASE_URL is set');
   }
 
   const redisUrl = text('REDIS_URL');
@@ -104,15 +108,19 @@ export function loadFacadeConfig(env: Env): FacadeConfig {
     .map((url) => url.trim())
     .filter((url) => url !== '');
   for (const url of webhookUrls) {
-    if (!isHttpUrl(url)) problems.push(`WEBHOOK_URLS must hold http(s) URLs separated by commas (got "${url.slice(0, 80)}")`);
+    if (!isHttpUrl(url))
+      problems.push(`WEBHOOK_URLS must hold http(s) URLs separated by commas (got "${url.slice(0, 80)}")`);
   }
   if (new Set(webhookUrls).size !== webhookUrls.length) problems.push('WEBHOOK_URLS names a URL twice');
   const webhookSecret = text('WEBHOOK_SECRET');
   if (webhookSecret !== undefined && !isWebhookSecret(webhookSecret)) {
     // The value is a secret: the message describes it and never quotes it.
-    problems.push('WEBHOOK_SECRET must be whsec_ followed by a Base64 key (Standard Webhooks recommends 24 to 64 bytes)');
+    problems.push(
+      'WEBHOOK_SECRET must be whsec_ followed by a Base64 key (Standard Webhooks recommends 24 to 64 bytes)',
+    );
   }
-  if (webhookUrls.length > 0 && webhookSecret === undefined) problems.push('WEBHOOK_SECRET is required when WEBHOOK_URLS is set');
+  if (webhookUrls.length > 0 && webhookSecret === undefined)
+    problems.push('WEBHOOK_SECRET is required when WEBHOOK_URLS is set');
 
   const config: FacadeConfig = {
     port: integer('PORT', 3000, 0, 65535),

@@ -1,13 +1,15 @@
+import { Keyed } from '../access/access-rule';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { API_VERSION } from '../common/api-version';
-import { ApiV1Operation } from '../common/api-errors.decorator';
-import { IdParamDto } from '../common/id-param.dto';
+import { API_VERSION } from '../routing/api-version';
+import { ApiV1Operation } from '../problem/api-errors.decorator';
+import { IdParamDto } from '../routing/id-param.dto';
 import { CustomAttributesService } from './custom-attributes.service';
 import { CustomAttributeDto, CustomAttributeListDto } from './dto/custom-attribute.dto';
 import { CustomAttributesQueryDto } from './dto/custom-attributes-query.dto';
 
 @ApiTags('custom attributes')
+@Keyed()
 @Controller({ path: 'custom-attributes', version: API_VERSION })
 export class CustomAttributesController {
   constructor(private readonly service: CustomAttributesService) {}

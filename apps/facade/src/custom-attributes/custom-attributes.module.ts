@@ -3,5 +3,9 @@ import { UpstreamModule } from '../upstream/upstream.module';
 import { CustomAttributesController } from './custom-attributes.controller';
 import { CustomAttributesService } from './custom-attributes.service';
 
-@Module({ imports: [UpstreamModule], controllers: [CustomAttributesController], providers: [CustomAttributesService] })
+@Module({
+  imports: [UpstreamModule],
+  controllers: [CustomAttributesController],
+  providers: [CustomAttributesService],
+})
 export class CustomAttributesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { paginate } from '../common/page-query.dto';
-import { Served } from '../http/answers/served';
+import { paginate } from '../pagination/paginate';
+import { Versioned } from '../upstream/versioned';
 import { notFoundProblem } from '../problem/problem';
 import { indexBy } from '../upstream/index-by';
 import { UpstreamService } from '../upstream/upstream.service';
@@ -13,8 +13,9 @@ export class CustomAttributesService {
   /** Ordered by sort, then id. */
   async list(query: CustomAttributesQueryDto) {
     const attributes = await this.upstream.resource('custom-attributes');
-    return Served.list(attributes, () => {
-      const matching = query.type === undefined ? attributes.value : attributes.value.filter((a) => a.type === query.type);
+    return Versioned.of(attributes, () => {
+      const matching =
+        query.type === undefined ? attributes.value : attributes.value.filter((a) => a.type === query.type);
       return paginate(matching, query);
     });
   }
@@ -23,6 +24,6 @@ export class CustomAttributesService {
     const attributes = await this.upstream.resource('custom-attributes');
     const attribute = indexBy(attributes.value, (a) => a.id).get(id);
     if (!attribute) throw notFoundProblem(`No custom attribute has id ${id}.`);
-    return Served.of(attributes, () => attribute);
+    return Versioned.of(attributes, () => attribute);
   }
 }

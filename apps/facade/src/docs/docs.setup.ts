@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { ProblemDto } from '../common/problem.dto';
+import { ProblemDto } from '../problem/problem.dto';
 import type { ApiDocument } from './api-document';
 import { applyConventions } from './document-conventions';
 

@@ -1,11 +1,11 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { MAX_LIMIT } from '../common/validation-messages';
+import { MAX_LIMIT } from '../problem/validation-messages';
 
 /*
  * What every operation of the API does beyond its own decorators, written into the document once: the
  * headers each answer carries, 304 on every GET, the problem answers as shared components, CSV as text,
  * `limit=all` for CSV, nullable references that strict OpenAPI 3.0 validators accept, and the public
- * operations' empty security. The answer-parity and conformance tests hold the API to it.
+ * operations' empty security. The repeated-request and conformance tests hold the API to it.
  */
 
 type Json = Record<string, unknown>;

@@ -2,7 +2,11 @@ import { Controller, Get, ServiceUnavailableException, VERSION_NEUTRAL } from '@
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access-rule';
-import { describeClockOffset, type VendorConnectionStatus, type VendorReachability } from '@youmi-facade/vendor-client';
+import {
+  describeClockOffset,
+  type VendorConnectionStatus,
+  type VendorReachability,
+} from '@youmi-facade/vendor-client';
 import { problem, ProblemException } from '../problem/problem';
 import { UpstreamService } from '../upstream/upstream.service';
 import { VendorConnectionMonitor } from '../upstream/vendor-connection.monitor';
@@ -43,7 +47,8 @@ export class HealthController {
   })
   @ApiResponse({
     status: 503,
-    description: 'Not ready: the vendor refuses our credentials or timestamps, or cannot be reached, and not every resource is cached. `checks.vendor.cause` says which.',
+    description:
+      'Not ready: the vendor refuses our credentials or timestamps, or cannot be reached, and not every resource is cached. `checks.vendor.cause` says which.',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
   })
   async ready() {
@@ -71,7 +76,8 @@ export class HealthController {
     };
     if (status.state === 'ok' && reachability.reachable) return session.up(details);
     const cause = causeOf(status, reachability, offsetMs);
-    if (await this.upstream.everyResourceCached()) return session.up({ ...details, servedFromCache: true, cause });
+    if (await this.upstream.everyResourceCached())
+      return session.up({ ...details, servedFromCache: true, cause });
     return session.down({
       ...details,
       cause,
@@ -89,7 +95,11 @@ function notReady(error: unknown): unknown {
   return new ProblemException(problem(503, 'service-unavailable', `Not ready: ${cause}.`, { checks }));
 }
 
-function causeOf(status: VendorConnectionStatus, reachability: VendorReachability, offsetMs: number | null): string {
+function causeOf(
+  status: VendorConnectionStatus,
+  reachability: VendorReachability,
+  offsetMs: number | null,
+): string {
   const refusal = status.refusal ? `errmsg ${status.refusal.code}, ${status.refusal.meaning}` : '';
   switch (status.state) {
     case 'credentials-refused':

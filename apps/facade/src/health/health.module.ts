@@ -3,5 +3,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { UpstreamModule } from '../upstream/upstream.module';
 import { HealthController } from './health.controller';
 
-@Module({ imports: [TerminusModule.forRoot({ logger: false }), UpstreamModule], controllers: [HealthController] })
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false }), UpstreamModule],
+  controllers: [HealthController],
+})
 export class HealthModule {}

@@ -1,13 +1,15 @@
+import { Keyed } from '../access/access-rule';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { API_VERSION } from '../common/api-version';
-import { ApiV1Operation } from '../common/api-errors.decorator';
-import { IdParamDto } from '../common/id-param.dto';
-import { PageQueryDto } from '../common/page-query.dto';
+import { API_VERSION } from '../routing/api-version';
+import { ApiV1Operation } from '../problem/api-errors.decorator';
+import { IdParamDto } from '../routing/id-param.dto';
+import { PageQueryDto } from '../pagination/page-query.dto';
 import { LabelCategoryDto, LabelCategoryListDto } from './dto/label-category.dto';
 import { LabelCategoriesService } from './label-categories.service';
 
 @ApiTags('labels')
+@Keyed()
 @Controller({ path: 'label-categories', version: API_VERSION })
 export class LabelCategoriesController {
   constructor(private readonly service: LabelCategoriesService) {}

@@ -3,5 +3,9 @@ import { UpstreamModule } from '../upstream/upstream.module';
 import { LabelCategoriesController } from './label-categories.controller';
 import { LabelCategoriesService } from './label-categories.service';
 
-@Module({ imports: [UpstreamModule], controllers: [LabelCategoriesController], providers: [LabelCategoriesService] })
+@Module({
+  imports: [UpstreamModule],
+  controllers: [LabelCategoriesController],
+  providers: [LabelCategoriesService],
+})
 export class LabelCategoriesModule {}

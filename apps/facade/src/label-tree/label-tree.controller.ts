@@ -1,11 +1,13 @@
+import { Keyed } from '../access/access-rule';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { API_VERSION } from '../common/api-version';
-import { ApiV1Operation } from '../common/api-errors.decorator';
+import { API_VERSION } from '../routing/api-version';
+import { ApiV1Operation } from '../problem/api-errors.decorator';
 import { LabelTreeDto } from './dto/label-tree.dto';
 import { LabelTreeService } from './label-tree.service';
 
 @ApiTags('labels')
+@Keyed()
 @Controller({ path: 'label-tree', version: API_VERSION })
 export class LabelTreeController {
   constructor(private readonly service: LabelTreeService) {}

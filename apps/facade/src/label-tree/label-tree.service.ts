@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Served } from '../http/answers/served';
+import { Versioned } from '../upstream/versioned';
 import { UpstreamService } from '../upstream/upstream.service';
 
 @Injectable()
@@ -8,6 +8,6 @@ export class LabelTreeService {
 
   async tree() {
     const tree = await this.upstream.resource('label-tree');
-    return Served.of(tree, () => ({ data: tree.value }));
+    return Versioned.of(tree, () => ({ data: tree.value }));
   }
 }

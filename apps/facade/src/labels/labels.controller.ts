@@ -1,13 +1,15 @@
+import { Keyed } from '../access/access-rule';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { API_VERSION } from '../common/api-version';
-import { ApiV1Operation } from '../common/api-errors.decorator';
-import { IdParamDto } from '../common/id-param.dto';
+import { API_VERSION } from '../routing/api-version';
+import { ApiV1Operation } from '../problem/api-errors.decorator';
+import { IdParamDto } from '../routing/id-param.dto';
 import { LabelDto, LabelListDto } from './dto/label.dto';
 import { LabelsQueryDto } from './dto/labels-query.dto';
 import { LabelsService } from './labels.service';
 
 @ApiTags('labels')
+@Keyed()
 @Controller({ path: 'labels', version: API_VERSION })
 export class LabelsController {
   constructor(private readonly service: LabelsService) {}

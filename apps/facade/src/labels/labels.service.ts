@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { paginate } from '../common/page-query.dto';
-import { Served } from '../http/answers/served';
+import { paginate } from '../pagination/paginate';
+import { Versioned } from '../upstream/versioned';
 import { notFoundProblem } from '../problem/problem';
 import { indexBy } from '../upstream/index-by';
 import { UpstreamService } from '../upstream/upstream.service';
@@ -12,8 +12,11 @@ export class LabelsService {
 
   async list(query: LabelsQueryDto) {
     const labels = await this.upstream.resource('labels');
-    return Served.list(labels, () => {
-      const matching = query.categoryId === undefined ? labels.value : labels.value.filter((l) => l.categoryId === query.categoryId);
+    return Versioned.of(labels, () => {
+      const matching =
+        query.categoryId === undefined
+          ? labels.value
+          : labels.value.filter((l) => l.categoryId === query.categoryId);
       return paginate(matching, query);
     });
   }
@@ -22,6 +25,6 @@ export class LabelsService {
     const labels = await this.upstream.resource('labels');
     const label = indexBy(labels.value, (l) => l.id).get(id);
     if (!label) throw notFoundProblem(`No label has id ${id}.`);
-    return Served.of(labels, () => label);
+    return Versioned.of(labels, () => label);
   }
 }

@@ -14,8 +14,7 @@ export const REDACTED_PATHS = [
 
 /**
  * JSON logs through pino, every line of a request carrying its id. The one line per answered request is
- * written by RequestOutcomes (for Nest's answers and the server's repeated ones alike), so the request
- * logger's own line is off. Lines go to stdout in batches (see LogDestination).
+ * written by AccessLog (for every answer, cached or not), so the request logger's own line is off. Lines go to stdout in batches (see LogDestination).
  */
 export function loggerOptions(config: FacadeConfig, destination: DestinationStream): Params {
   return {
@@ -26,7 +25,11 @@ export function loggerOptions(config: FacadeConfig, destination: DestinationStre
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         autoLogging: false,
         serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          req: (req: { id: string; method: string; url: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: req.url,
+          }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
       },

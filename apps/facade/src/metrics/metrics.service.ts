@@ -27,7 +27,10 @@ export class MetricsService {
   });
   // Labelled series looked up once per combination, not per request: on the hot path the lookup costs.
   private readonly cacheSeries = new Map<CacheStatus, { inc(): void }>();
-  private readonly httpSeries = new Map<string, { count: { inc(): void }; duration: { observe(value: number): void } }>();
+  private readonly httpSeries = new Map<
+    string,
+    { count: { inc(): void }; duration: { observe(value: number): void } }
+  >();
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -37,7 +40,10 @@ export class MetricsService {
     const key = `${method} ${status} ${route}`;
     let series = this.httpSeries.get(key);
     if (!series) {
-      series = { count: this.httpRequests.labels(method, route, String(status)), duration: this.httpDuration.labels(method, route) };
+      series = {
+        count: this.httpRequests.labels(method, route, String(status)),
+        duration: this.httpDuration.labels(method, route),
+      };
       this.httpSeries.set(key, series);
     }
     series.count.inc();

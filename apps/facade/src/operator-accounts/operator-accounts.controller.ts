@@ -1,13 +1,15 @@
+import { Keyed } from '../access/access-rule';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { API_VERSION } from '../common/api-version';
-import { ApiV1Operation } from '../common/api-errors.decorator';
-import { IdParamDto } from '../common/id-param.dto';
+import { API_VERSION } from '../routing/api-version';
+import { ApiV1Operation } from '../problem/api-errors.decorator';
+import { IdParamDto } from '../routing/id-param.dto';
 import { OperatorAccountDto, OperatorAccountListDto } from './dto/operator-account.dto';
 import { OperatorAccountsQueryDto } from './dto/operator-accounts-query.dto';
 import { OperatorAccountsService } from './operator-accounts.service';
 
 @ApiTags('operator accounts')
+@Keyed()
 @Controller({ path: 'operator-accounts', version: API_VERSION })
 export class OperatorAccountsController {
   constructor(private readonly service: OperatorAccountsService) {}

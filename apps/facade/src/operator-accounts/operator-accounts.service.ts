@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OperatorAccount } from '@youmi-facade/domain';
 import { notFoundProblem } from '../problem/problem';
-import { paginate } from '../common/page-query.dto';
-import { Served } from '../http/answers/served';
+import { paginate } from '../pagination/paginate';
+import { Versioned } from '../upstream/versioned';
 import type { Fetched } from '../upstream/cache-status';
 import { indexBy } from '../upstream/index-by';
 import { UpstreamService } from '../upstream/upstream.service';
@@ -14,7 +14,7 @@ export class OperatorAccountsService {
 
   async list(query: OperatorAccountsQueryDto) {
     const accounts = await this.accounts(query.kind);
-    return Served.list(accounts, () => {
+    return Versioned.of(accounts, () => {
       const q = query.q?.toLowerCase();
       const matching = q === undefined ? accounts.value : accounts.value.filter((a) => matchesText(a, q));
       return paginate(sortAccounts(matching, query.sort ?? 'id'), query);
@@ -25,7 +25,7 @@ export class OperatorAccountsService {
     const accounts = await this.accounts(undefined);
     const account = indexBy(accounts.value, (a) => a.id).get(id);
     if (!account) throw notFoundProblem(`No operator account has id ${id}.`);
-    return Served.of(accounts, () => account);
+    return Versioned.of(accounts, () => account);
   }
 
   private accounts(kind: 'wechat' | 'wecom' | undefined): Promise<Fetched<OperatorAccount[]>> {

@@ -4,8 +4,15 @@ import { describeClockOffset, VendorAuthError, VendorError } from '@youmi-facade
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
-import { MethodRoutes } from './method-routes';
-import { answeredProblem, problem, problemKindOf, PROBLEM_CONTENT_TYPE, ProblemException, type Problem } from './problem';
+import { MethodRoutes } from '../routing/method-routes';
+import {
+  answeredProblem,
+  problem,
+  problemKindOf,
+  PROBLEM_CONTENT_TYPE,
+  ProblemException,
+  type Problem,
+} from './problem';
 
 interface Answer {
   problem: Problem;
@@ -30,13 +37,22 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem: body, headers } = this.toProblem(exception, request);
-    if (body.status >= 500) this.logger.warn({ err: describe(exception), status: body.status, upstream: body.upstream }, body.detail);
-    reply.status(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store');
+    if (body.status >= 500)
+      this.logger.warn(
+        { err: describe(exception), status: body.status, upstream: body.upstream },
+        body.detail,
+      );
+    reply
+      .status(body.status)
+      .headers(headers)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .header('cache-control', 'no-store');
     reply.send(JSON.stringify(answeredProblem(body, request.url, String(request.id))));
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): Answer {
-    if (exception instanceof ProblemException) return { problem: exception.problem, headers: exception.headers };
+    if (exception instanceof ProblemException)
+      return { problem: exception.problem, headers: exception.headers };
     // Fastify parses the body even of requests that match no route; those are still 404 or 405.
     if (request.routeOptions?.url === undefined) return this.routeNotFound(request);
     if (exception instanceof VendorError) return this.vendorProblem(exception);
@@ -44,15 +60,32 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       if (status === 404) return this.routeNotFound(request);
       const checks = (exception.getResponse() as { details?: unknown }).details;
-      return { problem: problem(status, problemKindOf(status), httpDetail(exception), checks ? { checks } : {}), headers: {} };
+      return {
+        problem: problem(status, problemKindOf(status), httpDetail(exception), checks ? { checks } : {}),
+        headers: {},
+      };
     }
     const status = fastifyStatus(exception);
     if (status !== undefined) {
       if (status === 404) return this.routeNotFound(request);
-      return { problem: problem(status, problemKindOf(status), status === 415 ? 'Unsupported media type.' : (STATUS_CODES[status] ?? 'Error')), headers: {} };
+      return {
+        problem: problem(
+          status,
+          problemKindOf(status),
+          status === 415 ? 'Unsupported media type.' : (STATUS_CODES[status] ?? 'Error'),
+        ),
+        headers: {},
+      };
     }
     this.logger.error({ err: describe(exception) }, 'unhandled error');
-    return { problem: problem(500, 'internal', 'The facade failed to answer; the request id identifies it in the logs.'), headers: {} };
+    return {
+      problem: problem(
+        500,
+        'internal',
+        'The facade failed to answer; the request id identifies it in the logs.',
+      ),
+      headers: {},
+    };
   }
 
   private routeNotFound(request: FastifyRequest): Answer {
@@ -60,30 +93,67 @@ export class ProblemFilter implements ExceptionFilter {
     const allowed = this.routes.allowedMethods(path);
     if (allowed.length > 0 && !allowed.includes(request.method)) {
       return {
-        problem: problem(405, 'method-not-allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}.`),
+        problem: problem(
+          405,
+          'method-not-allowed',
+          `${request.method} is not allowed here; use ${allowed.join(', ')}.`,
+        ),
         headers: { allow: allowed.join(', ') },
       };
     }
-    return { problem: problem(404, 'not-found', `No resource at ${request.method} ${path.slice(0, 200)}.`), headers: {} };
+    return {
+      problem: problem(404, 'not-found', `No resource at ${request.method} ${path.slice(0, 200)}.`),
+      headers: {},
+    };
   }
 
   private vendorProblem(error: VendorError): Answer {
     switch (error.kind) {
       case 'timeout':
-        return { problem: problem(504, 'upstream-timeout', `The vendor did not answer ${error.endpoint} within ${this.config.upstreamTimeoutMs} ms.`), headers: {} };
+        return {
+          problem: problem(
+            504,
+            'upstream-timeout',
+            `The vendor did not answer ${error.endpoint} within ${this.config.upstreamTimeoutMs} ms.`,
+          ),
+          headers: {},
+        };
       case 'network':
-        return { problem: problem(503, 'upstream-unreachable', `The vendor could not be reached for ${error.endpoint}.`), headers: { 'retry-after': '5' } };
+        return {
+          problem: problem(
+            503,
+            'upstream-unreachable',
+            `The vendor could not be reached for ${error.endpoint}.`,
+          ),
+          headers: { 'retry-after': '5' },
+        };
       case 'circuit-open':
         return {
-          problem: problem(503, 'upstream-circuit-open', `Calls to the vendor's ${error.endpoint} are paused after repeated failures.`),
+          problem: problem(
+            503,
+            'upstream-circuit-open',
+            `Calls to the vendor's ${error.endpoint} are paused after repeated failures.`,
+          ),
           headers: { 'retry-after': '10' },
         };
       case 'malformed-response':
-        return { problem: problem(502, 'upstream-malformed', `The vendor answered ${error.endpoint} with a body that is not its documented envelope.`), headers: {} };
+        return {
+          problem: problem(
+            502,
+            'upstream-malformed',
+            `The vendor answered ${error.endpoint} with a body that is not its documented envelope.`,
+          ),
+          headers: {},
+        };
       default: {
         const status = error.upstream;
-        const upstream = status ? { code: status.code, description: status.meaning, requestId: status.requestId } : undefined;
-        return { problem: problem(502, 'upstream-failure', refusalDetail(error), upstream ? { upstream } : {}), headers: {} };
+        const upstream = status
+          ? { code: status.code, description: status.meaning, requestId: status.requestId }
+          : undefined;
+        return {
+          problem: problem(502, 'upstream-failure', refusalDetail(error), upstream ? { upstream } : {}),
+          headers: {},
+        };
       }
     }
   }
@@ -117,6 +187,7 @@ function fastifyStatus(exception: unknown): number | undefined {
 
 function describe(exception: unknown): Record<string, unknown> {
   if (exception instanceof VendorError) return exception.toJSON();
-  if (exception instanceof Error) return { name: exception.name, message: exception.message, stack: exception.stack };
+  if (exception instanceof Error)
+    return { name: exception.name, message: exception.message, stack: exception.stack };
   return { value: String(exception) };
 }

@@ -32,12 +32,21 @@ type ProblemExtras = Pick<Problem, 'errors' | 'upstream' | 'checks'>;
 
 /** The kind of problem a status means when nothing more specific is known: `Not Found` → `not-found`. */
 export function problemKindOf(status: number): string {
-  return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+  return (STATUS_CODES[status] ?? 'error')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** The one builder of problem bodies: `type` names the kind (`urn:youmi-facade:problem:not-found`), `title` the status. */
 export function problem(status: number, kind: string, detail: string, extras: ProblemExtras = {}): Problem {
-  return { type: `urn:youmi-facade:problem:${kind}`, title: STATUS_CODES[status] ?? 'Error', status, detail, ...extras };
+  return {
+    type: `urn:youmi-facade:problem:${kind}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    ...extras,
+  };
 }
 
 /** A problem as answered: with the path it answers (without the query) and the request's id. */
@@ -57,7 +66,14 @@ export class ProblemException extends HttpException {
 
 export function validationProblem(errors: ProblemFieldError[]): ProblemException {
   const fields = errors.map((e) => e.field).join(', ');
-  return new ProblemException(problem(400, 'validation', `The request has ${errors.length} invalid parameter${errors.length === 1 ? '' : 's'}: ${fields}.`, { errors }));
+  return new ProblemException(
+    problem(
+      400,
+      'validation',
+      `The request has ${errors.length} invalid parameter${errors.length === 1 ? '' : 's'}: ${fields}.`,
+      { errors },
+    ),
+  );
 }
 
 export function notFoundProblem(detail: string): ProblemException {

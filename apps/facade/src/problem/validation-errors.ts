@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import { VALIDATION_MESSAGES } from '../common/validation-messages';
+import { VALIDATION_MESSAGES } from './validation-messages';
 import type { ProblemFieldError } from './problem';
 
 /** One entry per offending field, with every constraint it broke, in the order the fields came. */

@@ -11,10 +11,16 @@ async function consume(limiter: RateLimiter, identity: string, times: number) {
   return decisions;
 }
 
-type Make = (limit: number, now: () => number) => Promise<{ limiter: RateLimiter; done: () => Promise<void> }>;
+type Make = (
+  limit: number,
+  now: () => number,
+) => Promise<{ limiter: RateLimiter; done: () => Promise<void> }>;
 
 describe.each<[string, Make]>([
-  ['MemoryRateLimiter', async (limit, now) => ({ limiter: new MemoryRateLimiter(limit, now), done: async () => undefined })],
+  [
+    'MemoryRateLimiter',
+    async (limit, now) => ({ limiter: new MemoryRateLimiter(limit, now), done: async () => undefined }),
+  ],
   [
     'RedisRateLimiter',
     async (limit, now) => {
@@ -124,7 +130,12 @@ describe('RedisRateLimiter', () => {
       // A value INCR cannot count: Redis answers an error for that command alone.
       await redis.set(`${prefix}ratelimit:${Math.floor(WINDOW_START / 60_000)}:key:broken`, 'not a number');
       const limiter = new RedisRateLimiter(redis, prefix, 2, now);
-      expect(await limiter.consume('key:broken')).toEqual({ allowed: true, limit: 2, remaining: 1, resetMs: 59_000 });
+      expect(await limiter.consume('key:broken')).toEqual({
+        allowed: true,
+        limit: 2,
+        remaining: 1,
+        resetMs: 59_000,
+      });
       expect(await limiter.consume('key:broken')).toMatchObject({ allowed: true, remaining: 0 });
       expect((await limiter.consume('key:broken')).allowed).toBe(false);
     } finally {
@@ -133,7 +144,12 @@ describe('RedisRateLimiter', () => {
   });
 
   it('counts in this process while Redis cannot be reached, never failing a request', async () => {
-    const down = new Redis('redis://127.0.0.1:9', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const down = new Redis('redis://127.0.0.1:9', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     const limiter = new RedisRateLimiter(down, 'unreachable:', 1, () => WINDOW_START);
     expect((await limiter.consume('key:y')).allowed).toBe(true);
     expect((await limiter.consume('key:y')).allowed).toBe(false);

@@ -16,7 +16,12 @@ export interface RateLimiter {
 const WINDOW_MS = 60_000;
 
 function decision(count: number, limit: number, now: number): RateDecision {
-  return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), resetMs: WINDOW_MS - (now % WINDOW_MS) };
+  return {
+    allowed: count <= limit,
+    limit,
+    remaining: Math.max(0, limit - count),
+    resetMs: WINDOW_MS - (now % WINDOW_MS),
+  };
 }
 
 /** Fixed one-minute windows counted in this process. */
@@ -59,10 +64,11 @@ export class RedisRateLimiter implements RateLimiter {
     const now = this.now();
     const key = `${this.prefix}ratelimit:${Math.floor(now / WINDOW_MS)}:${identity}`;
     try {
-      const [[incrError, count], [expireError]] = (await this.redis.multi().incr(key).pexpire(key, WINDOW_MS).exec()) as [
-        [Error | null, number],
-        [Error | null, unknown],
-      ];
+      const [[incrError, count], [expireError]] = (await this.redis
+        .multi()
+        .incr(key)
+        .pexpire(key, WINDOW_MS)
+        .exec()) as [[Error | null, number], [Error | null, unknown]];
       if (incrError || expireError) throw incrError ?? expireError;
       return decision(count, this.limit, now);
     } catch {

@@ -4,18 +4,11 @@ import type { IncomingMessage } from 'node:http';
 import { ApiKeys, presentedApiKey } from '../access/api-keys';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
-import { clientAddress } from '../http/request/client-address';
+import { clientAddress } from '../request/client-address';
 import { RATE_LIMITER } from './rate-limit.tokens';
 import type { RateDecision, RateLimiter } from './rate-limiter';
 
-const DECISION = Symbol('rate-decision');
-type Decided = IncomingMessage & { [DECISION]?: RateDecision };
-
-/**
- * One decision per request, per API key (per client address when access is open): taken once, where
- * the request is first answered from (the cached-answer handler or the guard), kept on the raw
- * request and reused after.
- */
+/** Counts each request against the limit of its API key (of its client address when access is open). */
 @Injectable()
 export class RateLimits {
   private readonly trustProxy: boolean;
@@ -29,14 +22,8 @@ export class RateLimits {
   }
 
   /** Synchronous while the limiter counts in memory, so a repeated answer needs no promise. */
-  decideRaw(raw: IncomingMessage): RateDecision | Promise<RateDecision> {
-    const decided = raw as Decided;
-    const known = decided[DECISION];
-    if (known) return known;
-    const taken = this.limiter.consume(this.identity(raw));
-    if (taken instanceof Promise) return taken.then((decision) => (decided[DECISION] = decision));
-    decided[DECISION] = taken;
-    return taken;
+  decide(raw: IncomingMessage): RateDecision | Promise<RateDecision> {
+    return this.limiter.consume(this.identity(raw));
   }
 
   private identity(raw: IncomingMessage): string {

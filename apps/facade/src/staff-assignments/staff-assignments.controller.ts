@@ -1,12 +1,14 @@
+import { Keyed } from '../access/access-rule';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { API_VERSION } from '../common/api-version';
-import { ApiV1Operation } from '../common/api-errors.decorator';
-import { PageQueryDto } from '../common/page-query.dto';
+import { API_VERSION } from '../routing/api-version';
+import { ApiV1Operation } from '../problem/api-errors.decorator';
+import { PageQueryDto } from '../pagination/page-query.dto';
 import { StaffAssignmentListDto } from './dto/staff-assignment.dto';
 import { StaffAssignmentsService } from './staff-assignments.service';
 
 @ApiTags('staff')
+@Keyed()
 @Controller({ path: 'staff-assignments', version: API_VERSION })
 export class StaffAssignmentsController {
   constructor(private readonly service: StaffAssignmentsService) {}

@@ -3,5 +3,9 @@ import { UpstreamModule } from '../upstream/upstream.module';
 import { StaffAssignmentsController } from './staff-assignments.controller';
 import { StaffAssignmentsService } from './staff-assignments.service';
 
-@Module({ imports: [UpstreamModule], controllers: [StaffAssignmentsController], providers: [StaffAssignmentsService] })
+@Module({
+  imports: [UpstreamModule],
+  controllers: [StaffAssignmentsController],
+  providers: [StaffAssignmentsService],
+})
 export class StaffAssignmentsModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { paginate, type PageQueryDto } from '../common/page-query.dto';
-import { Served } from '../http/answers/served';
+import type { PageQueryDto } from '../pagination/page-query.dto';
+import { paginate } from '../pagination/paginate';
+import { Versioned } from '../upstream/versioned';
 import { UpstreamService } from '../upstream/upstream.service';
 
 @Injectable()
@@ -10,6 +11,6 @@ export class StaffAssignmentsService {
   /** One item per staff member and account, by staff code then account id. */
   async list(query: PageQueryDto) {
     const assignments = await this.upstream.resource('staff-assignments');
-    return Served.list(assignments, () => paginate(assignments.value, query));
+    return Versioned.of(assignments, () => paginate(assignments.value, query));
   }
 }

@@ -1,13 +1,15 @@
+import { Keyed } from '../access/access-rule';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { API_VERSION } from '../common/api-version';
-import { ApiV1Operation } from '../common/api-errors.decorator';
-import { PageQueryDto } from '../common/page-query.dto';
+import { API_VERSION } from '../routing/api-version';
+import { ApiV1Operation } from '../problem/api-errors.decorator';
+import { PageQueryDto } from '../pagination/page-query.dto';
 import { StaffDto, StaffListDto, StaffOperatorAccountListDto } from './dto/staff.dto';
 import { StaffCodeParamDto, StaffQueryDto } from './dto/staff-query.dto';
 import { StaffService } from './staff.service';
 
 @ApiTags('staff')
+@Keyed()
 @Controller({ path: 'staff', version: API_VERSION })
 export class StaffController {
   constructor(private readonly service: StaffService) {}

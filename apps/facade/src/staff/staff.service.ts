@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { paginate, type PageQueryDto } from '../common/page-query.dto';
-import { Served } from '../http/answers/served';
+import type { PageQueryDto } from '../pagination/page-query.dto';
+import { paginate } from '../pagination/paginate';
+import { Versioned } from '../upstream/versioned';
 import { notFoundProblem } from '../problem/problem';
 import { combineFetched } from '../upstream/cache-status';
 import { indexBy } from '../upstream/index-by';
@@ -13,7 +14,7 @@ export class StaffService {
 
   async list(query: StaffQueryDto) {
     const staff = await this.upstream.resource('staff');
-    return Served.list(staff, () => {
+    return Versioned.of(staff, () => {
       const name = query.name?.toLowerCase();
       const status = query.status ?? 'all';
       const matching = staff.value.filter(
@@ -30,20 +31,27 @@ export class StaffService {
     const staff = await this.upstream.resource('staff');
     const member = indexBy(staff.value, (s) => s.code).get(code);
     if (!member) throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
-    return Served.of(staff, () => member);
+    return Versioned.of(staff, () => member);
   }
 
   /** A staff member's accounts; 404 when the staff list or the vendor does not know the code. */
   async operatorAccounts(code: string, query: PageQueryDto) {
     const staff = await this.upstream.resource('staff');
-    if (!indexBy(staff.value, (s) => s.code).has(code)) throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
+    if (!indexBy(staff.value, (s) => s.code).has(code))
+      throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
     let accounts;
     try {
       accounts = await this.upstream.staffOperatorAccounts(code);
     } catch (error) {
-      if (error instanceof UnknownStaffCodeError) throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
+      if (error instanceof UnknownStaffCodeError)
+        throw notFoundProblem(`No staff member has code ${JSON.stringify(code)}.`);
       throw error;
     }
-    return Served.list(combineFetched([staff, accounts]), () => paginate([...accounts.value].sort((a, b) => a.id - b.id), query));
+    return Versioned.of(combineFetched([staff, accounts]), () =>
+      paginate(
+        [...accounts.value].sort((a, b) => a.id - b.id),
+        query,
+      ),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { paginate, type PageQueryDto } from '../common/page-query.dto';
-import { Served } from '../http/answers/served';
+import type { PageQueryDto } from '../pagination/page-query.dto';
+import { paginate } from '../pagination/paginate';
+import { Versioned } from '../upstream/versioned';
 import { DriftRegistry } from '../upstream/drift-registry';
 
 @Injectable()
@@ -8,6 +9,6 @@ export class UpstreamDriftService {
   constructor(private readonly drift: DriftRegistry) {}
 
   report(query: PageQueryDto) {
-    return Served.list({ version: this.drift.revision }, () => paginate(this.drift.list(), query));
+    return Versioned.of({ version: this.drift.revision }, () => paginate(this.drift.list(), query));
   }
 }

@@ -8,11 +8,15 @@ async function stores() {
   const shared = await sharedRedis();
   const clock = { now: 5_000_000 };
   const options = { prefix: shared.prefix, freshMs: FRESH, lockMs: 2_000, now: () => clock.now };
-  return { ...shared, clock, one: new RedisCacheStore(shared.redis, options), two: new RedisCacheStore(shared.redis, options) };
+  return {
+    ...shared,
+    clock,
+    one: new RedisCacheStore(shared.redis, options),
+    two: new RedisCacheStore(shared.redis, options),
+  };
 }
 
 const entry = (version: string, storedAt: number) => ({ values: [{ id: 1, version }], storedAt, version });
-
 
 describe('RedisCacheStore', () => {
   it('shares what one instance stores with the others, until its lifetime ends', async () => {
@@ -49,8 +53,18 @@ describe('RedisCacheStore', () => {
     } finally {
       await cleanUp();
     }
-    const down = new Redis('redis://127.0.0.1:9', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    const offline = new RedisCacheStore(down, { prefix: 'unreachable:', freshMs: FRESH, lockMs: 2_000, now: () => 0 });
+    const down = new Redis('redis://127.0.0.1:9', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    const offline = new RedisCacheStore(down, {
+      prefix: 'unreachable:',
+      freshMs: FRESH,
+      lockMs: 2_000,
+      now: () => 0,
+    });
     await expect(offline.set('staff', entry('c', 0), 1_000)).resolves.toBeUndefined();
     expect((await offline.get('staff'))?.version).toBe('c');
     expect(await offline.withLock('staff', async () => 'ran')).toBe('ran');
@@ -71,7 +85,9 @@ describe('RedisCacheStore', () => {
       while (order.length === 0) await turn();
       expect(await redis.exists(`${prefix}lock:staff`)).toBe(1);
       let secondDone = false;
-      const second = two.withLock('staff', async () => order.push('two runs')).then(() => (secondDone = true));
+      const second = two
+        .withLock('staff', async () => order.push('two runs'))
+        .then(() => (secondDone = true));
       // Two round trips to Redis: the second instance has tried the lock by now, and found it taken.
       await redis.ping();
       await redis.ping();
@@ -90,7 +106,10 @@ describe('RedisCacheStore', () => {
     try {
       await one.set('staff/GetStaffWechat:b01', entry('a', clock.now), 120_000);
       const key = `${prefix}cache:staff/GetStaffWechat:b01`;
-      expect(JSON.parse((await redis.get(key)) as string)).toEqual({ ...entry('a', clock.now), expiresAt: clock.now + 120_000 });
+      expect(JSON.parse((await redis.get(key)) as string)).toEqual({
+        ...entry('a', clock.now),
+        expiresAt: clock.now + 120_000,
+      });
       const ttl = await redis.pttl(key);
       expect(ttl).toBeGreaterThan(110_000);
       expect(ttl).toBeLessThanOrEqual(120_000);
@@ -155,8 +174,18 @@ describe('RedisCacheStore', () => {
   });
 
   it('still answers a copy it was told to forget when Redis does not answer (a copy, not a wait on the vendor)', async () => {
-    const down = new Redis('redis://127.0.0.1:9', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    const offline = new RedisCacheStore(down, { prefix: 'unreachable:', freshMs: FRESH, lockMs: 2_000, now: () => 1_000 });
+    const down = new Redis('redis://127.0.0.1:9', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    const offline = new RedisCacheStore(down, {
+      prefix: 'unreachable:',
+      freshMs: FRESH,
+      lockMs: 2_000,
+      now: () => 1_000,
+    });
     try {
       await offline.set('staff', entry('a', 1_000), 120_000);
       offline.forgetLocal('staff');
@@ -227,7 +256,12 @@ describe('RedisCacheStore', () => {
   it('answers the values an instance of the release before stamps wrote to Redis alone (a rolling update)', async () => {
     const { one, redis, prefix, clock, cleanUp } = await stores();
     const writtenWithoutStamp = (stored: ReturnType<typeof entry>) =>
-      redis.set(`${prefix}cache:staff`, JSON.stringify({ ...stored, expiresAt: clock.now + 120_000 }), 'PX', 120_000);
+      redis.set(
+        `${prefix}cache:staff`,
+        JSON.stringify({ ...stored, expiresAt: clock.now + 120_000 }),
+        'PX',
+        120_000,
+      );
     try {
       await writtenWithoutStamp(entry('a', clock.now));
       expect(await one.get('staff')).toEqual(entry('a', clock.now));
@@ -282,7 +316,11 @@ describe('RedisCacheStore', () => {
       await one.set('staff', entry('a', clock.now), 120_000);
       await one.set('Label', entry('b', clock.now), 120_000);
       const stampKey = `${prefix}cache-stamp:staff`;
-      expect(JSON.parse((await redis.get(stampKey)) as string)).toEqual({ version: 'a', storedAt: clock.now, expiresAt: clock.now + 120_000 });
+      expect(JSON.parse((await redis.get(stampKey)) as string)).toEqual({
+        version: 'a',
+        storedAt: clock.now,
+        expiresAt: clock.now + 120_000,
+      });
       expect(await redis.pttl(stampKey)).toBeGreaterThan(110_000);
       expect((await two.get('staff'))?.version).toBe('a');
       expect((await two.get('Label'))?.version).toBe('b');
@@ -347,4 +385,3 @@ describe('RedisCacheStore', () => {
     }
   });
 });
-

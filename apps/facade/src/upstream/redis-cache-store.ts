@@ -49,7 +49,8 @@ export class RedisCacheStore implements CacheStore {
 
   async get(key: string): Promise<CacheEntry | undefined> {
     const local = await this.local.get(key);
-    if (local && !this.superseded.has(key) && this.now() - local.storedAt < this.options.freshMs) return local;
+    if (local && !this.superseded.has(key) && this.now() - local.storedAt < this.options.freshMs)
+      return local;
     try {
       // The stamp first: a big list's values are megabytes, read again only when they are not the ones
       // held here (a soak under load read them per request, and Redis grew its reply buffers by gigabytes).
@@ -80,12 +81,24 @@ export class RedisCacheStore implements CacheStore {
     const held = await this.local.get(key);
     await this.local.set(key, entry, lifetimeMs);
     try {
-      const stamp: Stamp = { version: entry.version, storedAt: entry.storedAt, expiresAt: this.now() + lifetimeMs };
+      const stamp: Stamp = {
+        version: entry.version,
+        storedAt: entry.storedAt,
+        expiresAt: this.now() + lifetimeMs,
+      };
       const ttl = Math.max(1, lifetimeMs);
       // The change feed reloads every list each poll and most come back unchanged: their megabytes are
       // not serialised and sent again.
       if (held?.version === entry.version) {
-        const restamped = await this.redis.eval(RESTAMP, 2, this.dataKey(key), this.stampKey(key), JSON.stringify(stamp), entry.version, ttl);
+        const restamped = await this.redis.eval(
+          RESTAMP,
+          2,
+          this.dataKey(key),
+          this.stampKey(key),
+          JSON.stringify(stamp),
+          entry.version,
+          ttl,
+        );
         if (restamped === 1) return;
       }
       await this.redis

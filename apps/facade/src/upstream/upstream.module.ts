@@ -1,4 +1,10 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { VendorError } from '@youmi-facade/vendor-client';
 import { VendorClientModule } from '@youmi-facade/vendor-client/nest';
 import { FACADE_CONFIG } from '../config/facade-config.module';
@@ -84,7 +90,8 @@ export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShut
     if (!this.config.cacheWarmUp) return;
     this.upstream.warmUp().then(
       () => this.logger.log('cache warmed up'),
-      (error: unknown) => this.logger.warn(`cache warm-up failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) =>
+        this.logger.warn(`cache warm-up failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
 
@@ -92,4 +99,3 @@ export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShut
     await this.store.close();
   }
 }
-

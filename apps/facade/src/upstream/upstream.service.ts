@@ -42,13 +42,23 @@ export class UpstreamService {
 
   resource<N extends ResourceName>(name: N): Promise<Fetched<ResourceRecord<N>[]>> {
     const definition = RESOURCES[name];
-    return this.derive(name, definition.reads, (values, sink) => definition.build(values, sink) as ResourceRecord<N>[]);
+    return this.derive(
+      name,
+      definition.reads,
+      (values, sink) => definition.build(values, sink) as ResourceRecord<N>[],
+    );
   }
 
   /** A staff member's accounts; UnknownStaffCodeError when the vendor does not know the code. */
   staffOperatorAccounts(code: string): Promise<Fetched<StaffOperatorAccount[]>> {
-    const read: VendorRead = { key: `staff/GetStaffWechat:${code}`, endpoint: 'staffWechat', body: { ad_staff_code: code } };
-    return this.derive(`staff-operator-accounts:${code}`, [read], ([values], sink) => mapStaffOperatorAccounts(values, sink));
+    const read: VendorRead = {
+      key: `staff/GetStaffWechat:${code}`,
+      endpoint: 'staffWechat',
+      body: { ad_staff_code: code },
+    };
+    return this.derive(`staff-operator-accounts:${code}`, [read], ([values], sink) =>
+      mapStaffOperatorAccounts(values, sink),
+    );
   }
 
   /**
@@ -56,21 +66,35 @@ export class UpstreamService {
    * the answers; a failed call fails only the resources built from it. The version of a resource whose
    * vendor answers did not change stays the same.
    */
-  async freshResources<N extends ResourceName>(names: readonly N[]): Promise<Map<N, Fetched<ResourceRecord<N>[]> | Error>> {
+  async freshResources<N extends ResourceName>(
+    names: readonly N[],
+  ): Promise<Map<N, Fetched<ResourceRecord<N>[]> | Error>> {
     const reads = readsOf(names);
-    const settled = await Promise.allSettled(reads.map((read) => this.cache.reload(read.key, this.load(read, this.lastFresh))));
+    const settled = await Promise.allSettled(
+      reads.map((read) => this.cache.reload(read.key, this.load(read, this.lastFresh))),
+    );
     const byKey = new Map(reads.map((read, i) => [read.key, settled[i]]));
     const built = new Map<N, Fetched<ResourceRecord<N>[]> | Error>();
     for (const name of names) {
       const definition = RESOURCES[name];
-      const results = definition.reads.map((read) => byKey.get(read.key) as PromiseSettledResult<Fetched<unknown[]>>);
+      const results = definition.reads.map(
+        (read) => byKey.get(read.key) as PromiseSettledResult<Fetched<unknown[]>>,
+      );
       const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
       if (failed) {
         built.set(name, failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason)));
         continue;
       }
       const fetched = results.map((result) => (result as PromiseFulfilledResult<Fetched<unknown[]>>).value);
-      built.set(name, this.assemble(name, definition.reads, fetched, (values, sink) => definition.build(values, sink) as ResourceRecord<N>[]));
+      built.set(
+        name,
+        this.assemble(
+          name,
+          definition.reads,
+          fetched,
+          (values, sink) => definition.build(values, sink) as ResourceRecord<N>[],
+        ),
+      );
     }
     return built;
   }
@@ -105,11 +129,19 @@ export class UpstreamService {
   private load(read: VendorRead, answers?: Map<string, VendorResponse<unknown>>): () => Promise<unknown[]> {
     return async () => {
       try {
-        const answer = await this.client.call(read.endpoint, { query: read.query, body: read.body, previous: answers?.get(read.key) });
+        const answer = await this.client.call(read.endpoint, {
+          query: read.query,
+          body: read.body,
+          previous: answers?.get(read.key),
+        });
         answers?.set(read.key, answer);
         return answer.values;
       } catch (error) {
-        if (read.endpoint === 'staffWechat' && error instanceof VendorEnvelopeError && error.upstream?.code === NO_SUCH_STAFF_CODE) {
+        if (
+          read.endpoint === 'staffWechat' &&
+          error instanceof VendorEnvelopeError &&
+          error.upstream?.code === NO_SUCH_STAFF_CODE
+        ) {
           throw new UnknownStaffCodeError(String(read.body?.['ad_staff_code']));
         }
         throw error;
@@ -123,12 +155,21 @@ export class UpstreamService {
     ENDPOINT_MAPPERS[read.endpoint](answer.value, this.drift.sink);
   }
 
-  private async derive<T>(name: string, reads: readonly VendorRead[], build: (values: unknown[][], sink: DriftSink) => T): Promise<Fetched<T>> {
+  private async derive<T>(
+    name: string,
+    reads: readonly VendorRead[],
+    build: (values: unknown[][], sink: DriftSink) => T,
+  ): Promise<Fetched<T>> {
     const fetched = await Promise.all(reads.map((read) => this.cache.fetch(read.key, this.load(read))));
     return this.assemble(name, reads, fetched, build);
   }
 
-  private assemble<T>(name: string, reads: readonly VendorRead[], fetched: Fetched<unknown[]>[], build: (values: unknown[][], sink: DriftSink) => T): Fetched<T> {
+  private assemble<T>(
+    name: string,
+    reads: readonly VendorRead[],
+    fetched: Fetched<unknown[]>[],
+    build: (values: unknown[][], sink: DriftSink) => T,
+  ): Fetched<T> {
     const basis = combineFetched(fetched);
     const memo = this.derived.get(name);
     if (memo && memo.version === basis.version) return { ...basis, value: memo.value as T };

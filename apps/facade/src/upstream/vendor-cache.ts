@@ -46,7 +46,8 @@ export class VendorCache {
       if (age < ttlMs + staleMs) {
         // The vendor failed this key's last refresh just now: the copy, without asking again at once
         // (under load every answer would otherwise start a vendor call: 420 per 1,000 requests in the soak).
-        if (this.now() - (this.failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS) return this.answer(key, entry.values, 'STALE', entry.version, 0);
+        if (this.now() - (this.failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS)
+          return this.answer(key, entry.values, 'STALE', entry.version, 0);
         // Just expired: answer the copy while one background refresh runs. Expired for longer (a key
         // nobody asked for a while): refresh now, and fall back to the copy only if the vendor fails or
         // is slower than the refresh budget, so that a rarely asked key is not answered with day-old
@@ -59,7 +60,8 @@ export class VendorCache {
         // The budget runs from the refresh's start: requests that join a refresh already running wait
         // only what is left of it, so a hung vendor costs each answer at most one budget in all.
         const refreshing = this.refresh(key, load);
-        const left = (this.options.refreshBudgetMs ?? 250) - (this.now() - (this.refreshStarted.get(key) ?? this.now()));
+        const left =
+          (this.options.refreshBudgetMs ?? 250) - (this.now() - (this.refreshStarted.get(key) ?? this.now()));
         const fetched = left > 0 ? await withinBudget(refreshing, left) : OVER_BUDGET;
         if (fetched === OVER_BUDGET || fetched instanceof Failed) {
           this.inBackground(key, refreshing);
@@ -82,7 +84,12 @@ export class VendorCache {
     const same = previous !== undefined && sameJson(previous.values, values);
     const entry = { values, storedAt: this.now(), version: same ? previous.version : randomUUID() };
     await this.store.set(key, entry, this.options.ttlMs + this.options.staleMs);
-    return { value: values, cache: 'MISS', version: entry.version, freshUntil: entry.storedAt + this.options.ttlMs };
+    return {
+      value: values,
+      cache: 'MISS',
+      version: entry.version,
+      freshUntil: entry.storedAt + this.options.ttlMs,
+    };
   }
 
   /** Makes the next read of `key` ask the shared store (another instance reloaded it). */
@@ -105,7 +112,12 @@ export class VendorCache {
           // Another instance may have refreshed while this one waited for the lock.
           const current = await this.store.get(key);
           if (current && this.now() - current.storedAt < this.options.ttlMs) {
-            return { value: current.values, cache: 'HIT' as const, version: current.version, freshUntil: current.storedAt + this.options.ttlMs };
+            return {
+              value: current.values,
+              cache: 'HIT' as const,
+              version: current.version,
+              freshUntil: current.storedAt + this.options.ttlMs,
+            };
           }
           let values: unknown[];
           try {
@@ -117,7 +129,12 @@ export class VendorCache {
           this.failedAt.delete(key);
           const entry = { values, storedAt: this.now(), version: randomUUID() };
           await this.store.set(key, entry, this.options.ttlMs + this.options.staleMs);
-          return { value: values, cache: 'MISS' as const, version: entry.version, freshUntil: entry.storedAt + this.options.ttlMs };
+          return {
+            value: values,
+            cache: 'MISS' as const,
+            version: entry.version,
+            freshUntil: entry.storedAt + this.options.ttlMs,
+          };
         })
         .finally(() => {
           this.inflight.delete(key);
@@ -143,7 +160,13 @@ export class VendorCache {
       });
   }
 
-  private answer(key: string, value: unknown[], cache: CacheStatus, version: string, freshUntil: number): Fetched<unknown[]> {
+  private answer(
+    key: string,
+    value: unknown[],
+    cache: CacheStatus,
+    version: string,
+    freshUntil: number,
+  ): Fetched<unknown[]> {
     this.options.onStatus?.(key, cache);
     return { value, cache, version, freshUntil };
   }

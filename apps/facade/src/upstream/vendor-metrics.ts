@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { VENDOR_ENDPOINTS, VendorClient, type VendorConnectionState, type VendorEndpointName } from '@youmi-facade/vendor-client';
+import {
+  VENDOR_ENDPOINTS,
+  VendorClient,
+  type VendorConnectionState,
+  type VendorEndpointName,
+} from '@youmi-facade/vendor-client';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { MetricsService } from '../metrics/metrics.service';
 import { DriftRegistry } from './drift-registry';
 
 const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
-const CONNECTION_STATES: readonly VendorConnectionState[] = ['unknown', 'ok', 'credentials-refused', 'clock-refused', 'unreachable'];
+const CONNECTION_STATES: readonly VendorConnectionState[] = [
+  'unknown',
+  'ok',
+  'credentials-refused',
+  'clock-refused',
+  'unreachable',
+];
 
 /** The vendor's metrics in the process registry: calls, latency, status codes, circuits, clock, connection and drift. */
 @Injectable()
@@ -70,7 +81,12 @@ export class VendorMetrics {
     client.onCall((event) => {
       calls.inc({ endpoint: event.endpoint, outcome: event.outcome });
       duration.observe({ endpoint: event.endpoint, outcome: event.outcome }, event.latencyMs / 1000);
-      if (event.code !== undefined) codes.inc({ endpoint: event.endpoint, code: String(event.code), class: event.codeClass ?? 'undocumented' });
+      if (event.code !== undefined)
+        codes.inc({
+          endpoint: event.endpoint,
+          code: String(event.code),
+          class: event.codeClass ?? 'undocumented',
+        });
     });
     drift.onRecord((record) => drifted.inc({ endpoint: record.endpoint, kind: record.kind }));
   }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AdGroup, AdGroupAccount, AdGroupRegion } from '@youmi-facade/domain';
-import { ListMetaDto } from '../../common/list-meta.dto';
+import { ListMetaDto } from '../../pagination/list-meta.dto';
 
 export class AdGroupAccountDto implements AdGroupAccount {
   @ApiProperty({

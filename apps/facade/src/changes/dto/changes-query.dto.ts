@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { toInteger } from '../../common/page-query.dto';
+import { toInteger } from '../../pagination/page-query.dto';
 import { CHANGE_RESOURCES, type ChangeResource } from '../change-event';
 
 export const MAX_CHANGES_LIMIT = 1000;
@@ -10,7 +10,12 @@ const LIMIT_MESSAGE = `limit must be an integer from 1 to ${MAX_CHANGES_LIMIT}`;
 
 /** An event id to read after, as the feed and the stream both take it. */
 function EventCursor(description: string): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ description, example: '1764230400000-0', maxLength: 40 }), IsOptional(), IsString(), MaxLength(40));
+  return applyDecorators(
+    ApiPropertyOptional({ description, example: '1764230400000-0', maxLength: 40 }),
+    IsOptional(),
+    IsString(),
+    MaxLength(40),
+  );
 }
 
 export class ChangesQueryDto {
@@ -46,6 +51,8 @@ export class ChangesQueryDto {
 }
 
 export class ChangeStreamQueryDto {
-  @EventCursor('Resume after this event id, as the `Last-Event-ID` header does (the header wins). Absent: only events from now on.')
+  @EventCursor(
+    'Resume after this event id, as the `Last-Event-ID` header does (the header wins). Absent: only events from now on.',
+  )
   after?: string;
 }

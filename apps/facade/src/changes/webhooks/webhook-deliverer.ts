@@ -116,7 +116,9 @@ export class WebhookDeliverer {
         } else lastWrite = Date.now();
       } catch (error) {
         // The store is away: wait, the position in memory is kept.
-        this.logger.warn(`webhook deliveries to ${displayUrl(url)} paused: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `webhook deliveries to ${displayUrl(url)} paused: ${error instanceof Error ? error.message : String(error)}`,
+        );
         await this.pause(2000);
       }
     }
@@ -125,7 +127,8 @@ export class WebhookDeliverer {
   /** Where each URL stands, as the delivering instance knows it (the store, from any other). */
   async overview(): Promise<{ data: DeliveryView[] }> {
     const urls = this.config.webhookUrls;
-    const stored = this.detector.isLeading && this.loadedWhileLeading ? this.states : await this.store.deliveries(urls);
+    const stored =
+      this.detector.isLeading && this.loadedWhileLeading ? this.states : await this.store.deliveries(urls);
     const data = await Promise.all(
       urls.map(async (url): Promise<DeliveryView> => {
         const state = stored.get(url);
@@ -154,7 +157,13 @@ export class WebhookDeliverer {
     let state = this.states.get(url);
     if (!state) {
       // A URL added later receives the events recorded from now on.
-      state = { position: await this.store.latestId(), lastDeliveredAt: null, lastError: null, attempts: 0, nextAttemptAt: null };
+      state = {
+        position: await this.store.latestId(),
+        lastDeliveredAt: null,
+        lastError: null,
+        attempts: 0,
+        nextAttemptAt: null,
+      };
       this.states.set(url, state);
       await this.store.saveDelivery(url, state);
     }
@@ -169,8 +178,13 @@ export class WebhookDeliverer {
     } catch (error) {
       if (!(error instanceof CursorError)) throw error;
       // The position left the feed (retention, or a store that lost its state): go on from the oldest kept.
-      this.logger.error(`webhook ${displayUrl(url)}: events after ${state.position} are no longer kept; delivering from the oldest event kept`);
-      state.lastError = { at: new Date().toISOString(), message: `events after ${state.position} were dropped from the feed before delivery` };
+      this.logger.error(
+        `webhook ${displayUrl(url)}: events after ${state.position} are no longer kept; delivering from the oldest event kept`,
+      );
+      state.lastError = {
+        at: new Date().toISOString(),
+        message: `events after ${state.position} were dropped from the feed before delivery`,
+      };
       state.position = null;
       await this.store.saveDelivery(url, state);
       return 0;
@@ -194,7 +208,10 @@ export class WebhookDeliverer {
       state.lastError = { at: now.toISOString(), message: `event ${event.id}: ${failure}` };
       state.nextAttemptAt = new Date(now.getTime() + retryPauseMs(state.attempts)).toISOString();
       this.metrics.delivery(displayUrl(url), 'failed');
-      if (state.attempts === 1) this.logger.warn(`webhook ${displayUrl(url)} refused event ${event.id} (${failure}); retrying with growing pauses`);
+      if (state.attempts === 1)
+        this.logger.warn(
+          `webhook ${displayUrl(url)} refused event ${event.id} (${failure}); retrying with growing pauses`,
+        );
       await this.store.saveDelivery(url, state);
       break;
     }
@@ -216,7 +233,10 @@ export class WebhookDeliverer {
       await response.body?.cancel().catch(() => undefined);
       return response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status}`;
     } catch (error) {
-      const cause = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s` : describeFetchError(error);
+      const cause =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `no answer within ${ANSWER_TIMEOUT_MS / 1000} s`
+          : describeFetchError(error);
       return cause;
     }
   }

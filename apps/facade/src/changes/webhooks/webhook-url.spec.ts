@@ -16,7 +16,11 @@ describe('WebhookSigner', () => {
   it('signs id.timestamp.body with the Base64 key after whsec_, as Standard Webhooks specifies', () => {
     const key = Buffer.alloc(32, 9);
     const at = new Date(1764230400123);
-    const signed = new WebhookSigner(`whsec_${key.toString('base64')}`).sign('1764230400000-0', '{"a":1}', at);
+    const signed = new WebhookSigner(`whsec_${key.toString('base64')}`).sign(
+      '1764230400000-0',
+      '{"a":1}',
+      at,
+    );
     const expected = createHmac('sha256', key).update(`1764230400000-0.1764230400.{"a":1}`).digest('base64');
     expect(signed.headers).toEqual({
       'content-type': 'application/json',

@@ -5,7 +5,7 @@ import {
   type CustomAttributeOption,
   type CustomAttributeType,
 } from '@youmi-facade/domain';
-import { ListMetaDto } from '../../common/list-meta.dto';
+import { ListMetaDto } from '../../pagination/list-meta.dto';
 
 export class CustomAttributeOptionDto implements CustomAttributeOption {
   @ApiProperty({

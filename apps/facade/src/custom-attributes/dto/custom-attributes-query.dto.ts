@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CUSTOM_ATTRIBUTE_TYPES, type CustomAttributeType } from '@youmi-facade/domain';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../../common/page-query.dto';
+import { PageQueryDto } from '../../pagination/page-query.dto';
 
 export class CustomAttributesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

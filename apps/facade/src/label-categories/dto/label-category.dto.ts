@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LABEL_SELECTIONS, type LabelCategory, type LabelSelection } from '@youmi-facade/domain';
-import { ListMetaDto } from '../../common/list-meta.dto';
+import { ListMetaDto } from '../../pagination/list-meta.dto';
 
 export class LabelCategoryDto implements LabelCategory {
   @ApiProperty({

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageQueryDto, toInteger } from '../../common/page-query.dto';
-import { VALIDATION_MESSAGES } from '../../common/validation-messages';
+import { PageQueryDto, toInteger } from '../../pagination/page-query.dto';
+import { VALIDATION_MESSAGES } from '../../problem/validation-messages';
 
 export class LabelsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OPERATOR_ACCOUNT_KINDS, type OperatorAccount, type OperatorAccountKind } from '@youmi-facade/domain';
-import { ListMetaDto } from '../../common/list-meta.dto';
+import { ListMetaDto } from '../../pagination/list-meta.dto';
 
 export class OperatorAccountAuthorizationsDto {
   @ApiProperty({

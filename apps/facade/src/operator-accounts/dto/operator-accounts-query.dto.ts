@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/page-query.dto';
+import { PageQueryDto } from '../../pagination/page-query.dto';
 
 export const OPERATOR_ACCOUNT_QUERY_KINDS = ['wechat', 'wecom'] as const;
 export const OPERATOR_ACCOUNT_SORTS = [

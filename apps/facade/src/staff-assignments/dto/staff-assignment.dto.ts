@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { StaffAssignment } from '@youmi-facade/domain';
-import { ListMetaDto } from '../../common/list-meta.dto';
+import { ListMetaDto } from '../../pagination/list-meta.dto';
 import { StaffOperatorAccountDto } from '../../staff/dto/staff.dto';
 
 export class StaffAssignmentDto implements StaffAssignment {

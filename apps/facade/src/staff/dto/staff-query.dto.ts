@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/page-query.dto';
-import { VALIDATION_MESSAGES } from '../../common/validation-messages';
+import { PageQueryDto } from '../../pagination/page-query.dto';
+import { VALIDATION_MESSAGES } from '../../problem/validation-messages';
 
 export const STAFF_STATUS_FILTERS = ['active', 'disabled', 'all'] as const;
 // Control characters have no place in a staff code; refusing them keeps logs and vendor bodies clean.

@@ -6,7 +6,7 @@ import {
   type StaffOperatorAccount,
   type StaffStatus,
 } from '@youmi-facade/domain';
-import { ListMetaDto } from '../../common/list-meta.dto';
+import { ListMetaDto } from '../../pagination/list-meta.dto';
 
 export class StaffDto implements Staff {
   @ApiProperty({ description: 'Staff code (员工号; vendor `ad_staff_code`).', example: 'b01' })

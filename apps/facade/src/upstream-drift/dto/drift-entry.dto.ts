@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DRIFT_KINDS, type DriftKind } from '@youmi-facade/domain';
-import { ListMetaDto } from '../../common/list-meta.dto';
+import { ListMetaDto } from '../../pagination/list-meta.dto';
 
 export class DriftEntryDto {
   @ApiProperty({ description: 'The vendor endpoint, as the vendor spells it.', example: 'WeCaht' })
