@@ -53,6 +53,13 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
     reply.headers(baseHeaders(request.id));
     done();
   });
+  // Registered before Nest adds its own hooks (its middleware: the request logger's context), which a cached
+  // answer does without. The providers they ask are bound once the application exists, before it listens.
+  const providers: { policy?: AccessPolicy; answers?: RenderedAnswers } = {};
+  registerAccessHook(fastify, { check: (raw, rule) => (providers.policy as AccessPolicy).check(raw, rule) });
+  registerCachedAnswerHook(fastify, {
+    fresh: (key, now) => (providers.answers as RenderedAnswers).fresh(key, now),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter(fastify),
@@ -65,8 +72,8 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   // Only the signals that mean stop: Nest's default list also takes SIGUSR2, which Node's diagnostic reports and
   // heap snapshots are asked for with, and would close the facade instead.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP']);
-  registerAccessHook(fastify, app.get(AccessPolicy));
-  registerCachedAnswerHook(fastify, app.get(RenderedAnswers));
+  providers.policy = app.get(AccessPolicy);
+  providers.answers = app.get(RenderedAnswers);
   registerEtagHook(fastify);
   registerAnsweredHook(fastify, app.get(MetricsService), app.get(AccessLog));
   setUpDocs(app, app.get(ApiDocument));

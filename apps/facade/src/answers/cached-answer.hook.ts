@@ -14,7 +14,10 @@ declare module 'fastify' {
  * here, after the access decision and before Nest's routing, pipes and interceptors; everything else goes
  * on to Nest. The answer then passes the same hooks as any other (ETag and 304, the log line, the metrics).
  */
-export function registerCachedAnswerHook(fastify: FastifyInstance, answers: RenderedAnswers): void {
+export function registerCachedAnswerHook(
+  fastify: FastifyInstance,
+  answers: Pick<RenderedAnswers, 'fresh'>,
+): void {
   fastify.decorateRequest('answeredFromCache', false);
   fastify.addHook('onRequest', (request, reply, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return done();
