@@ -99,9 +99,9 @@ export class SyncRunner {
         try {
           store ??= await this.openStore();
           const loaded = await this.catchUp(store);
-          if (!loaded) await this.readAssignments(store);
-          this.assignmentsDue = Date.now() + ASSIGNMENTS_EVERY_MS;
-          if (away !== undefined) this.output.warn(`back: ${away} no more`);
+          // Assignments changed meanwhile are not in the feed: read again after each (re)connection.
+          if (!loaded && (away !== undefined || !announced)) await this.readAssignments(store);
+          if (away !== undefined) this.output.warn('the facade and the database answer again');
           away = undefined;
           retryMs = FIRST_RETRY_MS;
           if (!announced)
