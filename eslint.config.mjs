@@ -36,8 +36,9 @@ export default [
             { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:sim', 'scope:vendor'] },
             // the facade may run the bundled simulator when no vendor is configured.
             { sourceTag: 'scope:facade', onlyDependOnLibsWithTags: ['scope:facade', 'scope:vendor', 'scope:shared', 'scope:sim'] },
-            // the operators' CLI calls the vendor itself, with the simulator when none is configured.
-            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:vendor', 'scope:shared', 'scope:sim'] },
+            // the operators' CLI calls the vendor itself, with the simulator when none is configured, and the
+            // facade through the SDK (`youmi sync`).
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:vendor', 'scope:shared', 'scope:sim', 'scope:sdk'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:sim'] },
             // the SDK speaks to the facade over HTTP only: it shares no code with it.
             { sourceTag: 'scope:sdk', onlyDependOnLibsWithTags: ['scope:sdk', 'scope:shared'] },

@@ -1,5 +1,6 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('node:path');
+const { IgnorePlugin } = require('webpack');
 
 // One file with its dependencies, so `youmi` starts quickly wherever the workspace is.
 module.exports = {
@@ -16,5 +17,7 @@ module.exports = {
       optimization: false,
       externalDependencies: 'none',
     }),
+    // pg's optional native binding (used only with NODE_PG_FORCE_NATIVE), which is not installed.
+    new IgnorePlugin({ resourceRegExp: /^pg-native$/ }),
   ],
 };

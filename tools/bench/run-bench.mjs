@@ -1,6 +1,7 @@
-// `npm run bench [-- --quick] [-- --only changes]`: measures the facade beside its practical limits in one
-// run on this machine, and writes docs/benchmarks.md and docs/benchmarks.json. See docs/benchmarks.md for
-// the method. `--only changes` measures the change feed alone and keeps the other figures of the last run.
+// `npm run bench [-- --quick] [-- --only changes|sync]`: measures the facade beside its practical limits in
+// one run on this machine, and writes docs/benchmarks.md and docs/benchmarks.json. See docs/benchmarks.md for
+// the method. `--only changes` (the change feed) or `--only sync` (`youmi sync` into PostgreSQL) measures
+// that part alone and keeps the other figures of the last run.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,10 +14,12 @@ import { buildApps, root, waitForOutput } from '../lib/built-apps.mjs';
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
 const only = optionValue('--only');
-const SECTIONS = ['changes'];
+const SECTIONS = ['changes', 'sync'];
 const settings = quick
-  ? { rounds: 1, seconds: 2, connections: 16, memorySeconds: 8, coldStarts: 3, mappingRuns: 2, changePolls: 4, fanOutRounds: 1 }
-  : { rounds: 3, seconds: 8, connections: 16, memorySeconds: 60, coldStarts: 7, mappingRuns: 5, changePolls: 10, fanOutRounds: 3 };
+  ? { rounds: 1, seconds: 2, connections: 16, memorySeconds: 8, coldStarts: 3, mappingRuns: 2, changePolls: 4, fanOutRounds: 1, syncLoads: 1, syncEvents: 3 }
+  : { rounds: 3, seconds: 8, connections: 16, memorySeconds: 60, coldStarts: 7, mappingRuns: 5, changePolls: 10, fanOutRounds: 3, syncLoads: 3, syncEvents: 10 };
+/** Where `youmi sync` writes (a schema of its own each run, dropped after): the machine's PostgreSQL unless told. */
+const SYNC_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
 const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
@@ -103,9 +106,10 @@ async function startSimulator() {
 async function main() {
   if (only !== undefined && !SECTIONS.includes(only)) throw new Error(`--only takes one of: ${SECTIONS.join(', ')}`);
   log(`building (quick=${quick}, pinned=${pinned}${only ? `, only=${only}` : ''})`);
-  if (!buildApps()) throw new Error('build failed');
+  if (!buildApps(['youmi-cli'])) throw new Error('build failed');
   const { appId, appKey, sim, simBase, simOrigin, startFacade } = await startSimulator();
-  if (only === 'changes') return writeChangesOnly(simOrigin, startFacade, { simBase, appId, appKey });
+  if (only === 'changes') return writeOnly('changes', () => benchChanges(simOrigin, startFacade, { simBase, appId, appKey }));
+  if (only === 'sync') return writeOnly('sync', () => benchSync(simOrigin, startFacade));
 
   const facade = await startFacade();
 
@@ -233,8 +237,9 @@ async function main() {
   // Alone on the server core from here: the earlier servers would poll the vendor for changes meanwhile.
   for (const server of [facade, bare.node, bare.fastify]) server.child.kill('SIGTERM');
   const changes = await benchChanges(simOrigin, startFacade, { simBase, appId, appKey });
+  const sync = await benchSync(simOrigin, startFacade);
 
-  const report = { date: new Date().toISOString(), quick, pinned, settings, machine: machine(), scenarios: Object.fromEntries(Object.entries(scenarios).map(([k, s]) => [k, { label: s.label, bytes: s.bytes }])), throughput, mapping, singleFlight, memory, coldStartMs, coldStarts, minimalStartMs, minimalStarts, changes };
+  const report = { date: new Date().toISOString(), quick, pinned, settings, machine: machine(), scenarios: Object.fromEntries(Object.entries(scenarios).map(([k, s]) => [k, { label: s.label, bytes: s.bytes }])), throughput, mapping, singleFlight, memory, coldStartMs, coldStarts, minimalStartMs, minimalStarts, changes, sync };
   writeReport(report);
 }
 
@@ -247,16 +252,16 @@ function writeReport(report) {
   for (const t of report.targets) log(`${t.met ? 'met ' : 'MISS'} ${t.target}: ${t.measured}`);
 }
 
-/** `--only changes`: the change feed measured again, every other figure kept from the last full run. */
-async function writeChangesOnly(simOrigin, startFacade, vendor) {
+/** `--only <section>`: that section measured again, every other figure kept from the last full run. */
+async function writeOnly(section, measure) {
   const path = join(root, 'docs/benchmarks.json');
   let report;
   try {
     report = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new Error(`--only changes adds to the figures of a full run, and ${path} cannot be read: run \`npm run bench\` first`);
+    throw new Error(`--only ${section} adds to the figures of a full run, and ${path} cannot be read: run \`npm run bench\` first`);
   }
-  report.changes = await benchChanges(simOrigin, startFacade, vendor);
+  report[section] = await measure();
   writeReport(report);
 }
 
@@ -591,6 +596,7 @@ function targetsOf(r) {
     { target: '1 vendor call for 1,000 concurrent cold requests', measured: `${r.singleFlight.vendorCalls} call(s), ${r.singleFlight.ok} × 200`, met: r.singleFlight.vendorCalls === 1 && r.singleFlight.ok === 1000 },
     { target: 'RSS under 200 MB after load', measured: `${r.memory.rssAfterMb.toFixed(0)} MB after ${r.memory.seconds} s`, met: r.memory.rssAfterMb < 200 },
     ...changeTargets(r.changes),
+    ...syncTargets(r.sync),
     { target: 'cold start under 1 s (process start to /health/ready 200, bundled simulator)', measured: `${r.coldStartMs.toFixed(0)} ms`, met: r.coldStartMs < 1000 },
     {
       target: 'cold start ≤ 1.5 × a minimal Nest + Fastify app with one route',
@@ -671,6 +677,107 @@ Once the worker closed its connections, \`facade_change_streams_open\` ${c.fanOu
 `;
 }
 
+/**
+ * `youmi sync`: first loads of the synthetic dataset into PostgreSQL (each through a facade started cold,
+ * into a new schema), then in follow mode how long after the facade publishes an event its row changes.
+ */
+async function benchSync(simOrigin, startFacade) {
+  const pg = require('pg');
+  const db = new pg.Client({ connectionString: SYNC_DATABASE_URL });
+  await db.connect();
+  const schemas = [];
+  const syncArgs = (origin, schema) => ['dist/apps/youmi-cli/main.js', 'sync', '--facade-url', origin, '--database-url', SYNC_DATABASE_URL, '--schema', schema];
+  try {
+    const loads = [];
+    for (let run = 0; run < settings.syncLoads; run += 1) {
+      log(`youmi sync: first load ${run + 1}/${settings.syncLoads}`);
+      const facade = await startFacade({ LOG_LEVEL: 'silent', CHANGES_POLL_SECONDS: '0' });
+      const schema = `bench_sync_${process.pid}_${run}`;
+      schemas.push(schema);
+      const started = performance.now();
+      const child = start('sync', [...syncArgs(facade.origin, schema), '--once'], {}, LOAD_CORE);
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      const code = await new Promise((resolveExit) => child.once('exit', resolveExit));
+      const wallMs = performance.now() - started;
+      await stopFacade(facade);
+      const summary = /first load of (\d+) rows in ([\d.]+) s \(([^)]*)\)/.exec(out);
+      if (code !== 0 || !summary) throw new Error(`youmi sync --once exited ${code}: ${out}`);
+      loads.push({ wallMs, loadMs: Number(summary[2]) * 1000, rows: Number(summary[1]), tables: summary[3] });
+    }
+
+    log(`youmi sync: ${settings.syncEvents} renames followed from the stream`);
+    const facade = await startFacade({ LOG_LEVEL: 'silent', CHANGES_POLL_SECONDS: '1' });
+    const schema = schemas[schemas.length - 1];
+    const follower = start('sync', syncArgs(facade.origin, schema), {}, LOAD_CORE);
+    await waitForOutput(follower, /caught up/, 'youmi sync');
+    const nameOf = async () => (await db.query(`SELECT name FROM ${schema}.staff WHERE code = 'b01'`)).rows[0]?.name;
+    const lagsMs = [];
+    // The first rename is read by polling (an empty feed gives no id to follow the stream from): not counted.
+    for (let round = 0; round <= settings.syncEvents; round += 1) {
+      const name = `bench sync ${round}`;
+      await changeRecords(simOrigin, [{ endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: name } }]);
+      const deadline = Date.now() + 30_000;
+      while ((await nameOf()) !== name) {
+        if (Date.now() > deadline) throw new Error(`youmi sync did not apply the rename to ${name} within 30 s`);
+        await sleep(5);
+      }
+      const appliedAt = Date.now();
+      const page = await (await fetch(`${facade.origin}/v1/changes?resource=staff&limit=1000`)).json();
+      const event = page.data.findLast((e) => e.key === 'b01' && e.data?.name === name);
+      if (!event) throw new Error(`no staff.updated event for ${name} in the feed`);
+      if (round > 0) lagsMs.push(appliedAt - Date.parse(event.occurredAt));
+    }
+    follower.kill('SIGTERM');
+    await stopFacade(facade);
+    return { date: new Date().toISOString(), quick, separate: only === 'sync', loads, lagsMs };
+  } finally {
+    for (const schema of schemas) await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await db.end();
+  }
+}
+
+function syncTargets(s) {
+  if (!s) return [];
+  const wall = median(s.loads.map((load) => load.wallMs));
+  const lag = Math.max(...s.lagsMs);
+  return [
+    {
+      target: 'youmi sync: first load of the synthetic dataset into PostgreSQL under 30 s',
+      measured: `median ${(wall / 1000).toFixed(1)} s from start to exit (${s.loads[0].rows.toLocaleString('en-US')} rows${s.loads.length > 1 ? `, ${s.loads.length} runs` : ''})`,
+      met: wall < 30_000,
+    },
+    {
+      target: 'youmi sync: an event applied within 1 s of the facade publishing it',
+      measured: `at most ${lag.toFixed(0)} ms, median ${median(s.lagsMs).toFixed(0)} ms (${s.lagsMs.length} renames)`,
+      met: lag < 1000,
+    },
+  ];
+}
+
+function syncMarkdown(r, f) {
+  const s = r.sync;
+  if (!s) return '';
+  const separately = !s.separate ? '' : `Measured on ${s.date.slice(0, 10)} by \`npm run bench -- --only sync${s.quick ? ' --quick' : ''}\`, apart from the figures above.\n\n`;
+  const rows = s.loads.map((load, i) => `| ${i + 1} | ${f(load.wallMs)} | ${f(load.loadMs)} | ${f(load.rows)} |`).join('\n');
+  return `## youmi sync
+
+${separately}\`youmi sync --once\` into a new schema of the machine's PostgreSQL, each run through a facade started just before (its cache
+cold: the first load includes the facade's own vendor reads), synthetic dataset (\`SIM_SCALE=1\`): ${s.loads[0].tables}. The time
+runs from the process's start to its exit (connecting, creating the tables, reading every list in pages of 500 and writing
+each page as one multi-row statement, in one transaction).
+
+| run | start to exit, ms | first load (its summary line), ms | rows |
+| --- | --- | --- | --- |
+${rows}
+
+Then \`youmi sync\` follows the stream (\`CHANGES_POLL_SECONDS=1\`) while a staff member is renamed at the simulator ${s.lagsMs.length}
+times; each figure is the time from the event's \`occurredAt\` (the facade publishing it) to the new name read from the table
+(polled every 5 ms): ${s.lagsMs.map((v) => f(v)).join(', ')} ms.
+
+`;
+}
+
 function markdown(r) {
   const f = (n, d = 0) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
   const rows = (key) =>
@@ -728,13 +835,14 @@ Medians of ${r.settings.mappingRuns} runs after a warm-up run, in one process. T
   (${r.minimalStarts.map((v) => f(v)).join(', ')} ms) for a minimal Nest + Fastify app with one route (\`tools/bench/minimal-nest.cjs\`),
   started alternately: **${f(r.coldStartMs / r.minimalStartMs, 2)} ×**.
 
-${changesMarkdown(r, f)}${readFileSync(join(root, 'tools/bench/optimisation-notes.md'), 'utf8')}
+${changesMarkdown(r, f)}${syncMarkdown(r, f)}${readFileSync(join(root, 'tools/bench/optimisation-notes.md'), 'utf8')}
 ## Commands
 
 \`\`\`sh
 npm run bench            # full run (a few minutes): this file and docs/benchmarks.json
 npm run bench -- --quick # under 2 minutes; CI runs it to prove it works (no assertion on the figures)
 npm run bench -- --only changes # the change feed alone (about a minute), other figures kept from the last run
+npm run bench -- --only sync    # youmi sync into PostgreSQL alone (under a minute), other figures kept
 \`\`\`
 `;
 }

@@ -3,6 +3,8 @@ import { explainVendorFailure, VendorError } from '@youmi-facade/vendor-client';
 import { runDoctor } from './doctor';
 import { GET_RESOURCES, getResource, GetUsageError, type GetResource } from './get';
 import { readSettings, SettingsError, type UpstreamFlags } from './settings';
+import { readSyncSettings, type SyncFlags } from './sync/sync-settings';
+import { SyncRunner } from './sync/sync-runner';
 import { openVendor, type Vendor } from './vendor';
 
 /** Exit codes: 0 done, 1 a check failed or the vendor refused, 2 a usage or setting error. */
@@ -46,7 +48,7 @@ async function withVendor(flags: UpstreamFlags, run: (vendor: Vendor, timeoutMs:
 }
 
 const program = new Command('youmi')
-  .description("The operators' command line for the Youmi (友米聚合) basic-data API: check a vendor connection, read its data.")
+  .description("The operators' command line for the Youmi (友米聚合) basic-data API: check a vendor connection, read its data, mirror it into PostgreSQL.")
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
@@ -90,6 +92,48 @@ withVendorOptions(
     }
   });
 });
+
+program
+  .command('sync')
+  .description(
+    "Mirror the facade's basic data into PostgreSQL tables and keep them current with its change feed: a first load " +
+      '(every list), then every change, each batch in one transaction with the feed cursor. Follows the live stream ' +
+      'until stopped (Ctrl-C), or with --once catches up to the end of the feed and exits.',
+  )
+  .option('--facade-url <url>', 'the facade, e.g. http://localhost:3000 (default: YOUMI_FACADE_URL)')
+  .option(
+    '--api-key <key>',
+    'an API key of the facade (default: FACADE_API_KEY; prefer the variable, a flag shows in the process list)',
+  )
+  .option('--database-url <url>', 'postgres://USER:PASSWORD@HOST:5432/DATABASE (default: DATABASE_URL)')
+  .option('--schema <name>', 'the schema that holds the tables, created when missing (default: youmi)')
+  .option('--once', 'catch up to the end of the feed and exit, instead of following it')
+  .action(async (flags: SyncFlags) => {
+    let settings;
+    try {
+      settings = readSyncSettings(flags, process.env);
+    } catch (error) {
+      if (error instanceof SettingsError) {
+        stderr(error.message);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      throw error;
+    }
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+    try {
+      const runner = new SyncRunner(settings, {
+        info: (line) => stdout(`${line}\n`),
+        warn: stderr,
+        progress: process.stderr.isTTY === true,
+      });
+      process.exitCode = await runner.run(stop.signal);
+    } finally {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    }
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Commander has already printed its own usage errors and the help.
