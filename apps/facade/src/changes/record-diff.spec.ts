@@ -7,12 +7,46 @@ const snapshot = (records: Record<string, unknown>): Snapshot =>
 
 describe('diffSnapshots', () => {
   it('finds created, updated and deleted records, each once', () => {
-    const before = snapshot({ b01: { code: 'b01', name: '甲' }, b02: { code: 'b02', name: '乙' }, b03: { code: 'b03', name: '丙' } });
-    const after = snapshot({ b01: { code: 'b01', name: '甲' }, b03: { code: 'b03', name: '丙二' }, b04: { code: 'b04', name: '丁' } });
+    const before = snapshot({
+      b01: { code: 'b01', name: '甲' },
+      b02: { code: 'b02', name: '乙' },
+      b03: { code: 'b03', name: '丙' },
+    });
+    const after = snapshot({
+      b01: { code: 'b01', name: '甲' },
+      b03: { code: 'b03', name: '丙二' },
+      b04: { code: 'b04', name: '丁' },
+    });
     expect(diffSnapshots(before, after)).toEqual([
-      { kind: 'updated', key: 'b03', after: '{"code":"b03","name":"丙二"}', changes: [{ field: 'name', before: '丙', after: '丙二' }] },
+      {
+        kind: 'updated',
+        key: 'b03',
+        after: '{"code":"b03","name":"丙二"}',
+        changes: [{ field: 'name', before: '丙', after: '丙二' }],
+      },
       { kind: 'created', key: 'b04', after: '{"code":"b04","name":"丁"}' },
       { kind: 'deleted', key: 'b02' },
+    ]);
+  });
+
+  it('sees an ad group gaining an operator account at the end of its list', () => {
+    const group = {
+      id: 3,
+      name: '华东投放',
+      code: 'AG03',
+      merchantId: null,
+      operatorAccountIds: [11, 12],
+      accounts: [],
+      region: null,
+    };
+    const grown = { ...group, operatorAccountIds: [11, 12, 13] };
+    expect(diffSnapshots(snapshot({ 3: group }), snapshot({ 3: grown }))).toEqual([
+      {
+        kind: 'updated',
+        key: '3',
+        after: JSON.stringify(grown),
+        changes: [{ field: 'operatorAccountIds', before: [11, 12], after: [11, 12, 13] }],
+      },
     ]);
   });
 
@@ -26,20 +60,69 @@ describe('diffSnapshots', () => {
 describe('diffValues', () => {
   it.each([
     ['a scalar', { n: 1 }, { n: 2 }, [{ field: 'n', before: 1, after: 2 }]],
-    ['a nested field, dotted', { a: { push: true, call: false } }, { a: { push: false, call: false } }, [{ field: 'a.push', before: true, after: false }]],
-    ['two levels down', { a: { b: { c: 1 } } }, { a: { b: { c: 2 } } }, [{ field: 'a.b.c', before: 1, after: 2 }]],
+    [
+      'a nested field, dotted',
+      { a: { push: true, call: false } },
+      { a: { push: false, call: false } },
+      [{ field: 'a.push', before: true, after: false }],
+    ],
+    [
+      'two levels down',
+      { a: { b: { c: 1 } } },
+      { a: { b: { c: 2 } } },
+      [{ field: 'a.b.c', before: 1, after: 2 }],
+    ],
     ['an array, whole', { ids: [1, 2] }, { ids: [1, 3] }, [{ field: 'ids', before: [1, 2], after: [1, 3] }]],
-    ['null to an object, whole', { region: null }, { region: { code: '1' } }, [{ field: 'region', before: null, after: { code: '1' } }]],
+    [
+      'null to an object, whole',
+      { region: null },
+      { region: { code: '1' } },
+      [{ field: 'region', before: null, after: { code: '1' } }],
+    ],
     ['a field that appears', { a: 1 }, { a: 1, b: 'x' }, [{ field: 'b', before: null, after: 'x' }]],
     ['a field that goes', { a: 1, b: 'x' }, { a: 1 }, [{ field: 'b', before: 'x', after: null }]],
     ['null and absent alike', { a: null }, {}, []],
     ['an equal array', { ids: [{ x: 1 }] }, { ids: [{ x: 1 }] }, []],
+    [
+      'an array grown by one item at its end',
+      { ids: [7] },
+      { ids: [7, 9] },
+      [{ field: 'ids', before: [7], after: [7, 9] }],
+    ],
+    [
+      'an array that lost its last item',
+      { ids: [7, 9] },
+      { ids: [7] },
+      [{ field: 'ids', before: [7, 9], after: [7] }],
+    ],
+    [
+      'an empty array that gains an item',
+      { ids: [] },
+      { ids: [7] },
+      [{ field: 'ids', before: [], after: [7] }],
+    ],
+    [
+      'an array grown by a null',
+      { ids: [7] },
+      { ids: [7, null] },
+      [{ field: 'ids', before: [7], after: [7, null] }],
+    ],
+    [
+      'a nested array grown at its end',
+      { a: { ids: [[1]] } },
+      { a: { ids: [[1, 2]] } },
+      [{ field: 'a.ids', before: [[1]], after: [[1, 2]] }],
+    ],
   ])('%s', (_name, before, after, expected) => {
     expect(diffValues(before, after)).toEqual(expected);
   });
 
   const json = fc.jsonValue({ maxDepth: 3 });
-  const record = fc.dictionary(fc.string({ maxLength: 4 }).filter((k) => k !== '' && !k.includes('.')), json, { maxKeys: 5 });
+  const record = fc.dictionary(
+    fc.string({ maxLength: 4 }).filter((k) => k !== '' && !k.includes('.')),
+    json,
+    { maxKeys: 5 },
+  );
 
   it('finds nothing between a record and itself', () => {
     fc.assert(fc.property(record, (r) => diffValues(r, JSON.parse(JSON.stringify(r))).length === 0));
@@ -49,7 +132,8 @@ describe('diffValues', () => {
     fc.assert(
       fc.property(record, record, (before, after) => {
         const patched = JSON.parse(JSON.stringify(before)) as Record<string, unknown>;
-        for (const { field, after: value } of diffValues(before, after)) setPath(patched, field.split('.'), value);
+        for (const { field, after: value } of diffValues(before, after))
+          setPath(patched, field.split('.'), value);
         expect(diffValues(patched, after)).toEqual([]);
       }),
     );
@@ -62,7 +146,8 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
     target[head] = value;
     return;
   }
-  if (target[head] === null || typeof target[head] !== 'object' || Array.isArray(target[head])) target[head] = {};
+  if (target[head] === null || typeof target[head] !== 'object' || Array.isArray(target[head]))
+    target[head] = {};
   setPath(target[head] as Record<string, unknown>, rest, value);
 }
 
