@@ -1,5 +1,17 @@
-import { startFacadeProcess, startSimulator, type RunningFacadeProcess, type RunningSimulator } from '@youmi-facade/testing';
-import { eventually, openStream, readFeed, signatureIsValid, startReceiver, type FeedEvent } from './change-feed-client';
+import {
+  startFacadeProcess,
+  startSimulator,
+  type RunningFacadeProcess,
+  type RunningSimulator,
+} from '@youmi-facade/testing';
+import {
+  eventually,
+  openStream,
+  readFeed,
+  signatureIsValid,
+  startReceiver,
+  type FeedEvent,
+} from './change-feed-client';
 import { startFacade, type RunningFacade } from './facade-harness';
 import { privateRedis, sharedRedis, SHARED_REDIS_URL } from './redis-harness';
 
@@ -36,7 +48,11 @@ async function isLeader(origin: string): Promise<boolean> {
 async function morePolls(origins: string[], count: number): Promise<void> {
   const start = await Promise.all(origins.map(okPolls));
   const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  await eventually(async () => total(await Promise.all(origins.map(okPolls))), (now) => now >= total(start) + count, 20_000);
+  await eventually(
+    async () => total(await Promise.all(origins.map(okPolls))),
+    (now) => now >= total(start) + count,
+    20_000,
+  );
 }
 
 /** The three changes every suite makes: a rename, an addition, a removal. */
@@ -52,7 +68,9 @@ const summary = (events: FeedEvent[]) => events.map((event) => `${event.type} ${
 const THREE = ['ad-groups.deleted 151', 'labels.created 9001', 'staff.updated b03'];
 /** The events of the three changes, in a stable order (one poll's order between resources is the API's resource order). */
 const ofThree = (events: FeedEvent[]) =>
-  events.filter((event) => THREE.includes(`${event.type} ${event.key}`)).sort((a, b) => a.type.localeCompare(b.type));
+  events
+    .filter((event) => THREE.includes(`${event.type} ${event.key}`))
+    .sort((a, b) => a.type.localeCompare(b.type));
 
 describe('the change feed of one instance (in memory)', () => {
   let sim: RunningSimulator;
@@ -77,19 +95,37 @@ describe('the change feed of one instance (in memory)', () => {
 
   it('a rename, an addition and a removal are one event each, with the record as its endpoint answers it', async () => {
     await renameAddRemove(sim);
-    const { events } = await eventually(() => readFeed(facade.url), (feed) => ofThree(feed.events).length === 3);
+    const { events } = await eventually(
+      () => readFeed(facade.url),
+      (feed) => ofThree(feed.events).length === 3,
+    );
     await morePolls([facade.url], 2);
     const after = (await readFeed(facade.url)).events;
     expect(after).toEqual(events);
-    expect(after.filter((event) => event.resource !== 'operator-accounts' && event.resource !== 'label-categories').map((e) => `${e.type} ${e.key}`).sort()).toEqual(THREE);
+    expect(
+      after
+        .filter((event) => event.resource !== 'operator-accounts' && event.resource !== 'label-categories')
+        .map((e) => `${e.type} ${e.key}`)
+        .sort(),
+    ).toEqual(THREE);
 
     const [deleted, created, updated] = ofThree(after);
-    expect(updated).toMatchObject({ type: 'staff.updated', resource: 'staff', key: 'b03', changes: [{ field: 'name', before: '王秀娟', after: '王秀娟（离职）' }] });
+    expect(updated).toMatchObject({
+      type: 'staff.updated',
+      resource: 'staff',
+      key: 'b03',
+      changes: [{ field: 'name', before: '王秀娟', after: '王秀娟（离职）' }],
+    });
     expect(updated.data).toEqual((await facade.json('/v1/staff/b03')).body);
     expect(created).toMatchObject({ type: 'labels.created', resource: 'labels', key: '9001' });
     expect(created).not.toHaveProperty('changes');
     expect(created.data).toEqual((await facade.json('/v1/labels/9001')).body);
-    expect(deleted).toMatchObject({ type: 'ad-groups.deleted', resource: 'ad-groups', key: '151', data: null });
+    expect(deleted).toMatchObject({
+      type: 'ad-groups.deleted',
+      resource: 'ad-groups',
+      key: '151',
+      data: null,
+    });
     // Detection refreshed the cache: the removed group is gone for every reader at once.
     expect((await facade.get('/v1/ad-groups/151')).status).toBe(404);
     for (const event of after) {
@@ -104,13 +140,22 @@ describe('the change feed of one instance (in memory)', () => {
     const first = await facade.json<{ data: FeedEvent[]; meta: { next: string } }>('/v1/changes?limit=1');
     expect(first.body.data).toEqual([all[0]]);
     expect(first.body.meta).toEqual({ next: all[0].id, limit: 1 });
-    const second = await facade.json<{ data: FeedEvent[] }>(`/v1/changes?limit=1&after=${first.body.meta.next}`);
+    const second = await facade.json<{ data: FeedEvent[] }>(
+      `/v1/changes?limit=1&after=${first.body.meta.next}`,
+    );
     expect(second.body.data).toEqual([all[1]]);
     const last = all.at(-1) as FeedEvent;
-    expect((await facade.json(`/v1/changes?after=${last.id}`)).body).toEqual({ data: [], meta: { next: last.id, limit: 100 } });
-    expect((await facade.json<{ data: FeedEvent[] }>('/v1/changes?resource=staff')).body.data).toEqual(all.filter((e) => e.resource === 'staff'));
+    expect((await facade.json(`/v1/changes?after=${last.id}`)).body).toEqual({
+      data: [],
+      meta: { next: last.id, limit: 100 },
+    });
+    expect((await facade.json<{ data: FeedEvent[] }>('/v1/changes?resource=staff')).body.data).toEqual(
+      all.filter((e) => e.resource === 'staff'),
+    );
 
-    const malformed = await facade.json<{ status: number; errors: { field: string }[] }>('/v1/changes?after=yesterday');
+    const malformed = await facade.json<{ status: number; errors: { field: string }[] }>(
+      '/v1/changes?after=yesterday',
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(malformed.body.errors[0].field).toBe('after');
@@ -128,9 +173,20 @@ describe('the change feed of one instance (in memory)', () => {
     try {
       await morePolls([small.url], 1);
       await sim.changeRecords({ endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_state: 0 } });
-      const [firstEvent] = (await eventually(() => readFeed(small.url), (feed) => feed.events.length > 0)).events;
-      await sim.changeRecords({ endpoint: 'staff', op: 'add', record: NEW_STAFF }, { endpoint: 'staff', op: 'add', record: { ...NEW_STAFF, ad_staff_code: 'b10' } });
-      const kept = await eventually(() => readFeed(small.url), (feed) => feed.events.some((e) => e.key === 'b10'));
+      const [firstEvent] = (
+        await eventually(
+          () => readFeed(small.url),
+          (feed) => feed.events.length > 0,
+        )
+      ).events;
+      await sim.changeRecords(
+        { endpoint: 'staff', op: 'add', record: NEW_STAFF },
+        { endpoint: 'staff', op: 'add', record: { ...NEW_STAFF, ad_staff_code: 'b10' } },
+      );
+      const kept = await eventually(
+        () => readFeed(small.url),
+        (feed) => feed.events.some((e) => e.key === 'b10'),
+      );
       expect(kept.events).toHaveLength(2);
       expect(kept.events.map((e) => e.id)).not.toContain(firstEvent.id);
       const gone = await small.json<{ status: number; detail: string }>(`/v1/changes?after=${firstEvent.id}`);
@@ -199,10 +255,15 @@ describe('two instances sharing Redis: one feed, its stream and signed webhooks'
     expect(onB.status).toBe(200);
     expect(onB.headers.get('content-type')).toMatch(/^text\/event-stream/);
     // Both instances hold the staff list, rendered and fresh, before the change.
-    const before = await Promise.all([a, b].map((facade) => facade.json<{ data: { code: string; name: string }[] }>('/v1/staff', auth)));
+    const before = await Promise.all(
+      [a, b].map((facade) => facade.json<{ data: { code: string; name: string }[] }>('/v1/staff', auth)),
+    );
     try {
       await renameAddRemove(sim);
-      const feedA = await eventually(() => readFeed(a.url, undefined, auth), (feed) => ofThree(feed.events).length === 3);
+      const feedA = await eventually(
+        () => readFeed(a.url, undefined, auth),
+        (feed) => ofThree(feed.events).length === 3,
+      );
       await morePolls([a.url, b.url], 2);
       const feedB = await readFeed(b.url, undefined, auth);
       expect(feedB.events).toEqual(feedA.events);
@@ -211,14 +272,20 @@ describe('two instances sharing Redis: one feed, its stream and signed webhooks'
       // Every instance answers the new data at once, with a new ETag; the old one no longer matches.
       for (const [i, facade] of [a, b].entries()) {
         const etag = before[i].headers.get('etag') as string;
-        const now = await facade.json<{ data: { code: string; name: string }[] }>('/v1/staff', { ...auth, 'if-none-match': etag });
+        const now = await facade.json<{ data: { code: string; name: string }[] }>('/v1/staff', {
+          ...auth,
+          'if-none-match': etag,
+        });
         expect(now.status).toBe(200);
         expect(now.headers.get('etag')).not.toBe(etag);
         expect(now.body.data.find((member) => member.code === 'b03')?.name).toBe('王秀娟（离职）');
       }
 
       for (const stream of [onA, onB]) {
-        await eventually(async () => stream.events().length, (n) => n >= feedA.events.length);
+        await eventually(
+          async () => stream.events().length,
+          (n) => n >= feedA.events.length,
+        );
         expect(stream.events()).toEqual(feedA.events);
         const messages = stream.messages.filter((m) => m.data !== undefined);
         expect(messages.map((m) => [m.id, m.event])).toEqual(feedA.events.map((e) => [e.id, e.type]));
@@ -229,14 +296,19 @@ describe('two instances sharing Redis: one feed, its stream and signed webhooks'
       const resumed = await openStream(`${b.url}/v1/changes/stream`, { ...auth, 'last-event-id': first.id });
       const byQuery = await openStream(`${a.url}/v1/changes/stream?after=${first.id}`, auth);
       try {
-        await eventually(async () => [resumed.events().length, byQuery.events().length], ([x, y]) => x >= rest.length && y >= rest.length);
+        await eventually(
+          async () => [resumed.events().length, byQuery.events().length],
+          ([x, y]) => x >= rest.length && y >= rest.length,
+        );
         expect(resumed.events()).toEqual(rest);
         expect(byQuery.events()).toEqual(rest);
       } finally {
         resumed.close();
         byQuery.close();
       }
-      const gone = await fetch(`${b.url}/v1/changes/stream`, { headers: { ...auth, 'last-event-id': 'not-an-id' } });
+      const gone = await fetch(`${b.url}/v1/changes/stream`, {
+        headers: { ...auth, 'last-event-id': 'not-an-id' },
+      });
       expect(gone.status).toBe(400);
       expect(((await gone.json()) as { errors: { field: string }[] }).errors[0].field).toBe('Last-Event-ID');
     } finally {
@@ -249,7 +321,11 @@ describe('two instances sharing Redis: one feed, its stream and signed webhooks'
     const { events } = await readFeed(a.url, undefined, auth);
     expect(events.length).toBeGreaterThan(0);
     const accepted = () => receiver.deliveries.filter((d) => d.answered === 204);
-    await eventually(async () => accepted().length, (n) => n >= events.length, 30_000);
+    await eventually(
+      async () => accepted().length,
+      (n) => n >= events.length,
+      30_000,
+    );
     expect(receiver.deliveries.slice(0, 2).map((d) => [d.answered, d.headers['webhook-id']])).toEqual([
       [500, events[0].id],
       [503, events[0].id],
@@ -261,14 +337,32 @@ describe('two instances sharing Redis: one feed, its stream and signed webhooks'
       expect(Math.abs(Number(delivery.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(120);
       expect(delivery.headers['content-type']).toMatch(/^application\/json/);
     }
-    expect(signatureIsValid({ ...receiver.deliveries[0], body: `${receiver.deliveries[0].body} ` }, SECRET)).toBe(false);
+    expect(
+      signatureIsValid({ ...receiver.deliveries[0], body: `${receiver.deliveries[0].body} ` }, SECRET),
+    ).toBe(false);
 
     const overview = await eventually(
-      () => b.json<{ data: { url: string; position: string; backlog: number; lastError: { message: string } | null; attempts: number }[] }>('/v1/changes/deliveries', auth),
+      () =>
+        b.json<{
+          data: {
+            url: string;
+            position: string;
+            backlog: number;
+            lastError: { message: string } | null;
+            attempts: number;
+          }[];
+        }>('/v1/changes/deliveries', auth),
       (answer) => answer.body.data[0]?.position === events.at(-1)?.id,
     );
     expect(overview.body.data).toEqual([
-      expect.objectContaining({ url: receiver.url, position: events.at(-1)?.id, backlog: 0, attempts: 0, nextAttemptAt: null, lastError: expect.objectContaining({ message: expect.stringContaining('HTTP 503') }) }),
+      expect.objectContaining({
+        url: receiver.url,
+        position: events.at(-1)?.id,
+        backlog: 0,
+        attempts: 0,
+        nextAttemptAt: null,
+        lastError: expect.objectContaining({ message: expect.stringContaining('HTTP 503') }),
+      }),
     ]);
   });
 });
@@ -302,18 +396,37 @@ describe('instances that die, restart, and a Redis that restarts empty', () => {
     try {
       const [one, two] = await Promise.all([start(), start()]);
       await morePolls([one.origin, two.origin], 1);
-      await sim.changeRecords({ endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: '张伟' } });
-      await eventually(() => readFeed(two.origin), (feed) => feed.events.some((e) => e.key === 'b01'));
+      await sim.changeRecords({
+        endpoint: 'staff',
+        op: 'update',
+        key: 'b01',
+        set: { ad_staff_name: '张伟' },
+      });
+      await eventually(
+        () => readFeed(two.origin),
+        (feed) => feed.events.some((e) => e.key === 'b01'),
+      );
 
       const leader = (await isLeader(one.origin)) ? one : two;
       const survivor = leader === one ? two : one;
       await leader.kill();
       await sim.changeRecords({ endpoint: 'staff', op: 'add', record: NEW_STAFF });
-      await eventually(() => readFeed(survivor.origin), (feed) => feed.events.some((e) => e.key === 'b09'), 20_000);
+      await eventually(
+        () => readFeed(survivor.origin),
+        (feed) => feed.events.some((e) => e.key === 'b09'),
+        20_000,
+      );
       expect(await isLeader(survivor.origin)).toBe(true);
       await sim.changeRecords({ endpoint: 'staff', op: 'remove', key: 'b09' });
-      const feed = await eventually(() => readFeed(survivor.origin), (f) => f.events.some((e) => e.type === 'staff.deleted'));
-      expect(summary(feed.events.filter((e) => e.resource === 'staff'))).toEqual(['staff.updated b01', 'staff.created b09', 'staff.deleted b09']);
+      const feed = await eventually(
+        () => readFeed(survivor.origin),
+        (f) => f.events.some((e) => e.type === 'staff.deleted'),
+      );
+      expect(summary(feed.events.filter((e) => e.resource === 'staff'))).toEqual([
+        'staff.updated b01',
+        'staff.created b09',
+        'staff.deleted b09',
+      ]);
 
       await survivor.stop();
       const [three, four] = await Promise.all([start(), start()]);
@@ -329,23 +442,46 @@ describe('instances that die, restart, and a Redis that restarts empty', () => {
   it('Redis restarted empty mid-run: the feed is written back and goes on without loss', async () => {
     await sim.reset();
     const redis = await privateRedis();
-    const facade = await startFacade(sim, { CHANGES_POLL_SECONDS: '1', REDIS_URL: redis.url, WEBHOOK_URLS: '', UPSTREAM_TIMEOUT_MS: '1000' });
+    const facade = await startFacade(sim, {
+      CHANGES_POLL_SECONDS: '1',
+      REDIS_URL: redis.url,
+      WEBHOOK_URLS: '',
+      UPSTREAM_TIMEOUT_MS: '1000',
+    });
     try {
       await morePolls([facade.url], 1);
-      await sim.changeRecords({ endpoint: 'Label', op: 'update', key: 263, set: { ad_label_name: 'A.客户等级' } });
-      const before = await eventually(() => readFeed(facade.url), (feed) => feed.events.some((e) => e.resource === 'label-categories'));
+      await sim.changeRecords({
+        endpoint: 'Label',
+        op: 'update',
+        key: 263,
+        set: { ad_label_name: 'A.客户等级' },
+      });
+      const before = await eventually(
+        () => readFeed(facade.url),
+        (feed) => feed.events.some((e) => e.resource === 'label-categories'),
+      );
 
       await redis.stop();
       await sim.changeRecords({ endpoint: 'wecahtlabel', op: 'remove', key: 1072 });
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await redis.start();
 
-      const after = await eventually(() => readFeed(facade.url).catch(() => ({ events: [] as FeedEvent[], next: null })), (feed) => feed.events.some((e) => e.type === 'labels.deleted'), 30_000);
+      const after = await eventually(
+        () => readFeed(facade.url).catch(() => ({ events: [] as FeedEvent[], next: null })),
+        (feed) => feed.events.some((e) => e.type === 'labels.deleted'),
+        30_000,
+      );
       expect(after.events.slice(0, before.events.length)).toEqual(before.events);
       expect(summary(after.events.slice(before.events.length))).toEqual(['labels.deleted 1072']);
       await sim.changeRecords({ endpoint: 'wecahtlabel', op: 'add', record: NEW_LABEL });
-      const last = await eventually(() => readFeed(facade.url), (feed) => feed.events.some((e) => e.type === 'labels.created'));
-      expect(summary(last.events.slice(before.events.length))).toEqual(['labels.deleted 1072', 'labels.created 9001']);
+      const last = await eventually(
+        () => readFeed(facade.url),
+        (feed) => feed.events.some((e) => e.type === 'labels.created'),
+      );
+      expect(summary(last.events.slice(before.events.length))).toEqual([
+        'labels.deleted 1072',
+        'labels.created 9001',
+      ]);
     } finally {
       await facade.close();
       await redis.stop();
@@ -354,14 +490,22 @@ describe('instances that die, restart, and a Redis that restarts empty', () => {
   it('Redis restarted empty while nothing changes at the vendor: the feed is written back within a few polls, and a cursor from before reads again', async () => {
     await sim.reset();
     const redis = await privateRedis();
-    const facade = await startFacade(sim, { CHANGES_POLL_SECONDS: '1', REDIS_URL: redis.url, WEBHOOK_URLS: '', UPSTREAM_TIMEOUT_MS: '1000' });
+    const facade = await startFacade(sim, {
+      CHANGES_POLL_SECONDS: '1',
+      REDIS_URL: redis.url,
+      WEBHOOK_URLS: '',
+      UPSTREAM_TIMEOUT_MS: '1000',
+    });
     try {
       await morePolls([facade.url], 1);
       await sim.changeRecords(
         { endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: '张伟' } },
         { endpoint: 'staff', op: 'update', key: 'b03', set: { ad_staff_name: '王秀娟（离职）' } },
       );
-      const before = await eventually(() => readFeed(facade.url), (feed) => feed.events.length === 2);
+      const before = await eventually(
+        () => readFeed(facade.url),
+        (feed) => feed.events.length === 2,
+      );
 
       await redis.stop();
       await redis.start();
@@ -398,7 +542,8 @@ describe('a consumer keeps an exact copy of staff and labels from a first read a
   const list = async (path: string) => {
     const records: { code?: string; id?: number }[] = [];
     for (let offset = 0; ; offset += 500) {
-      const page = (await facade.json<{ data: typeof records }>(`${path}?limit=500&offset=${offset}`)).body.data;
+      const page = (await facade.json<{ data: typeof records }>(`${path}?limit=500&offset=${offset}`)).body
+        .data;
       records.push(...page);
       if (page.length < 500) return records;
     }
@@ -423,14 +568,26 @@ describe('a consumer keeps an exact copy of staff and labels from a first read a
       { endpoint: 'wecahtlabel', op: 'remove', key: labelIds[1] },
       { endpoint: 'wecahtlabel', op: 'add', record: { ...NEW_LABEL, ad_label_info_id: 990001 } },
     );
-    await eventually(() => readFeed(facade.url, cursor), (feed) => feed.events.some((e) => e.key === '990001'));
-    await sim.changeRecords({ endpoint: 'staff', op: 'update', key: 'zz1', set: { ad_staff_name: '又改名' } });
-    await eventually(() => readFeed(facade.url, cursor), (feed) => feed.events.some((e) => e.key === 'zz1' && e.type === 'staff.updated'));
+    await eventually(
+      () => readFeed(facade.url, cursor),
+      (feed) => feed.events.some((e) => e.key === '990001'),
+    );
+    await sim.changeRecords({
+      endpoint: 'staff',
+      op: 'update',
+      key: 'zz1',
+      set: { ad_staff_name: '又改名' },
+    });
+    await eventually(
+      () => readFeed(facade.url, cursor),
+      (feed) => feed.events.some((e) => e.key === 'zz1' && e.type === 'staff.updated'),
+    );
 
     const { events, next } = await readFeed(facade.url, cursor);
     cursor = next ?? undefined;
     for (const event of events) {
-      const table = event.resource === 'staff' ? copy.staff : event.resource === 'labels' ? copy.labels : undefined;
+      const table =
+        event.resource === 'staff' ? copy.staff : event.resource === 'labels' ? copy.labels : undefined;
       if (!table) continue;
       if (event.type.endsWith('.deleted')) table.delete(event.key);
       else table.set(event.key, event.data);
@@ -442,7 +599,75 @@ describe('a consumer keeps an exact copy of staff and labels from a first read a
   });
 });
 
+describe("a staff member's own accounts follow detection on every instance, as the lists do", () => {
+  let sim: RunningSimulator;
+  let shared: Awaited<ReturnType<typeof sharedRedis>>;
+  let a: RunningFacade;
+  let b: RunningFacade;
+
+  beforeAll(async () => {
+    sim = await startSimulator();
+    shared = await sharedRedis();
+    const env = { CHANGES_POLL_SECONDS: '1', REDIS_URL: SHARED_REDIS_URL, REDIS_KEY_PREFIX: shared.prefix };
+    [a, b] = await Promise.all([startFacade(sim, env), startFacade(sim, env)]);
+    await morePolls([a.url, b.url], 2);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await shared?.cleanUp();
+    await sim?.stop();
+  });
+
+  type Accounts = { data: { id: number; deviceNo: string }[] };
+  const accountsOf = (facade: RunningFacade) => facade.json<Accounts>('/v1/staff/b03/operator-accounts');
+
+  it('a consumer reading them after the event of a renamed account gets the new name and the account added with it', async () => {
+    // Both instances hold the answer, rendered and fresh in the cache, before the change.
+    for (const facade of [a, b])
+      expect((await accountsOf(facade)).body.data.map((x) => [x.id, x.deviceNo])).toEqual([[3547, 'P03']]);
+    const streams = await Promise.all([a, b].map((facade) => openStream(`${facade.url}/v1/changes/stream`)));
+    try {
+      await sim.changeRecords(
+        { endpoint: 'WeCaht', op: 'update', key: 3547, set: { ad_wechat_nick: 'P13' } },
+        { endpoint: 'staff/GetStaffWechat', op: 'update', key: 'b03:3547', set: { ad_wechat_nick: 'P13' } },
+        {
+          endpoint: 'staff/GetStaffWechat',
+          op: 'add',
+          record: {
+            ad_staff_code: 'b03',
+            ad_wechat_id: 3516,
+            ad_wechat_nober: 'dong23287',
+            ad_wechat_nick: 'P05',
+            ad_wechat_nickname: '董小姐',
+            ad_wechat_qrcode: null,
+            ad_original_nober: null,
+          },
+        },
+      );
+      for (const [i, facade] of [a, b].entries()) {
+        const renamed = (events: FeedEvent[]) =>
+          events.some((e) => e.type === 'operator-accounts.updated' && e.key === '3547');
+        await eventually(async () => streams[i].events(), renamed);
+        // Read as soon as the event arrives: no second poll, no expiry in between.
+        expect((await accountsOf(facade)).body.data.map((x) => [x.id, x.deviceNo])).toEqual([
+          [3516, 'P05'],
+          [3547, 'P13'],
+        ]);
+      }
+      const assignments = await b.json<{ data: { staffCode: string; account: { id: number } }[] }>(
+        '/v1/staff-assignments?limit=500',
+      );
+      expect(assignments.body.data.filter((x) => x.staffCode === 'b03').map((x) => x.account.id)).toEqual([
+        3516, 3547,
+      ]);
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+});
+
 function byKey(x: unknown, y: unknown): number {
-  const key = (record: unknown) => String((record as { code?: string; id?: number }).code ?? (record as { id: number }).id);
+  const key = (record: unknown) =>
+    String((record as { code?: string; id?: number }).code ?? (record as { id: number }).id);
   return key(x).localeCompare(key(y));
 }

@@ -11,6 +11,12 @@ import { ChangeMetrics } from './change-metrics';
 import { leaseMsFor } from './lease';
 import { diffSnapshots } from './record-diff';
 
+/**
+ * Staff assignments have no events of their own, but are read with the rest so that they, and each
+ * staff member's accounts, change in the cache together with the lists.
+ */
+const READ_EACH_POLL = [...CHANGE_RESOURCES, 'staff-assignments'] as const;
+
 /** What this instance last committed of a resource: the records, which commit wrote them, and from which vendor answers. */
 interface Held {
   records: Map<string, string>;
@@ -80,7 +86,11 @@ export class ChangeDetector {
   private async checkLease(): Promise<boolean> {
     const leading = await this.store.lead(this.held.size > 0);
     if (leading !== this.leading) {
-      this.logger.log(leading ? 'this instance now detects changes and delivers webhooks' : 'another instance detects changes now');
+      this.logger.log(
+        leading
+          ? 'this instance now detects changes and delivers webhooks'
+          : 'another instance detects changes now',
+      );
     }
     this.leading = leading;
     this.metrics.leading(leading);
@@ -98,11 +108,14 @@ export class ChangeDetector {
     } catch (error) {
       this.metrics.poll('store-failed');
       // Once per outage: the poll every few seconds would repeat it.
-      if (!this.storeFailing) this.logger.warn(`the change store cannot be read, no changes recorded meanwhile: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.storeFailing)
+        this.logger.warn(
+          `the change store cannot be read, no changes recorded meanwhile: ${error instanceof Error ? error.message : String(error)}`,
+        );
       this.storeFailing = true;
       return;
     }
-    const fresh = await this.upstream.freshResources(CHANGE_RESOURCES);
+    const fresh = await this.upstream.freshResources(READ_EACH_POLL);
     const occurredAt = new Date().toISOString();
     for (const resource of CHANGE_RESOURCES) {
       if (this.stopped) return;
@@ -111,7 +124,8 @@ export class ChangeDetector {
         this.readFailed(resource, read);
         continue;
       }
-      if (this.failing.delete(resource)) this.logger.log(`${resource} is read again; its changes are compared once more`);
+      if (this.failing.delete(resource))
+        this.logger.log(`${resource} is read again; its changes are compared once more`);
       // The same vendor answers as at the last commit: nothing to compare (most polls, most resources).
       if (this.held.get(resource)?.version === read.version) continue;
       const keyOf = RESOURCES[resource].keyOf as (record: unknown) => string;
@@ -122,7 +136,9 @@ export class ChangeDetector {
         // The store is away (Redis down): nothing is recorded and the held snapshot stays, so the
         // next poll compares against it and loses nothing.
         this.metrics.poll('store-failed');
-        this.logger.warn(`changes of ${resource} not recorded: the store failed (${error instanceof Error ? error.message : String(error)})`);
+        this.logger.warn(
+          `changes of ${resource} not recorded: the store failed (${error instanceof Error ? error.message : String(error)})`,
+        );
         return;
       }
     }
@@ -167,8 +183,12 @@ export class ChangeDetector {
   }
 
   private async writeBack(): Promise<void> {
-    this.logger.warn('the change store lost its state (Redis restarted empty?): writing back the recent events and snapshots');
-    const commits = await this.store.restore(new Map([...this.held].map(([name, held]) => [name, held.records])));
+    this.logger.warn(
+      'the change store lost its state (Redis restarted empty?): writing back the recent events and snapshots',
+    );
+    const commits = await this.store.restore(
+      new Map([...this.held].map(([name, held]) => [name, held.records])),
+    );
     for (const [name, commit] of commits) {
       const held = this.held.get(name);
       if (held) held.commit = commit;
@@ -179,10 +199,17 @@ export class ChangeDetector {
     this.metrics.poll('vendor-failed');
     if (this.failing.has(resource)) return;
     this.failing.add(resource);
-    this.logger.warn(`${resource} could not be read from the vendor, no changes recorded for it: ${explainVendorFailure(error).text}`);
+    this.logger.warn(
+      `${resource} could not be read from the vendor, no changes recorded for it: ${explainVendorFailure(error).text}`,
+    );
   }
 
-  private async commit(resource: ChangeResource, current: Map<string, string>, occurredAt: string, version: string): Promise<void> {
+  private async commit(
+    resource: ChangeResource,
+    current: Map<string, string>,
+    occurredAt: string,
+    version: string,
+  ): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       let base = this.held.get(resource);
       if (!base) {
@@ -215,7 +242,12 @@ function baselineOf(resource: ChangeResource, current: Map<string, string>): Com
   return { resource, basedOn: undefined, events: [], upserts: [...current], deletes: [] };
 }
 
-function changesOf(resource: ChangeResource, base: Held, current: Map<string, string>, occurredAt: string): CommitRequest {
+function changesOf(
+  resource: ChangeResource,
+  base: Held,
+  current: Map<string, string>,
+  occurredAt: string,
+): CommitRequest {
   const events: NewChangeEvent[] = [];
   const upserts: [string, string][] = [];
   const deletes: string[] = [];
