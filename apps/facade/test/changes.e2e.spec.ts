@@ -14,6 +14,7 @@ import {
 } from './change-feed-client';
 import { startFacade, type RunningFacade } from './facade-harness';
 import { privateRedis, sharedRedis, SHARED_REDIS_URL } from './redis-harness';
+import { UpstreamService } from '../src/upstream/upstream.service';
 
 // The change feed end to end: the simulator's records change, the real facade notices, and the feed,
 // the stream and webhooks carry it — in memory, on two instances sharing Redis, across a crash, a
@@ -663,6 +664,26 @@ describe("a staff member's own accounts follow detection on every instance, as t
     } finally {
       for (const stream of streams) stream.close();
     }
+  });
+
+  it('the instance that loses the lease drops the vendor answers it kept for detection', async () => {
+    const [leader] = await eventually(
+      async () =>
+        (
+          await Promise.all([a, b].map(async (facade) => ((await isLeader(facade.url)) ? [facade] : [])))
+        ).flat(),
+      (leaders) => leaders.length === 1,
+    );
+    const forget = jest.spyOn(leader.app.get(UpstreamService), 'forgetDetectionAnswers');
+    await morePolls([leader.url], 1);
+    expect(forget).not.toHaveBeenCalled();
+    // Another holder takes the lease, as when this instance could not renew it in time.
+    await shared.redis.set(`${shared.prefix}changes:lease`, 'another-instance', 'PX', 60_000);
+    await eventually(
+      () => isLeader(leader.url),
+      (leading) => !leading,
+    );
+    expect(forget).toHaveBeenCalled();
   });
 });
 

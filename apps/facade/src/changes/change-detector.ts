@@ -92,6 +92,8 @@ export class ChangeDetector {
           : 'another instance detects changes now',
       );
     }
+    // On every check, not only when the lease goes: a poll still reading then keeps what it reads.
+    if (!leading) this.upstream.forgetDetectionAnswers();
     this.leading = leading;
     this.metrics.leading(leading);
     return leading;
@@ -232,6 +234,7 @@ export class ChangeDetector {
           break;
         case 'not-leading':
           this.leading = false;
+          this.upstream.forgetDetectionAnswers();
           return;
       }
     }

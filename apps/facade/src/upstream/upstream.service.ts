@@ -118,6 +118,15 @@ export class UpstreamService {
     for (const code of this.staffCodesRead) this.cache.forgetLocal(staffAccountsRead(code).key);
   }
 
+  /**
+   * Drops what this instance kept of the vendor answers to compare the next detection poll with (the
+   * lists' answers, whole): another instance detects now, and they would only hold memory.
+   */
+  forgetDetectionAnswers(): void {
+    this.lastFresh.clear();
+    this.assignedByCode = undefined;
+  }
+
   /** Every resource once, e.g. to warm the cache at start. */
   async warmUp(): Promise<void> {
     await Promise.all(EVERY_RESOURCE.map((name) => this.resource(name)));
