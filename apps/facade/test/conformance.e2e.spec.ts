@@ -51,7 +51,10 @@ const IDS: Record<string, string> = {
 
 let sim: RunningSimulator;
 let facade: RunningFacade;
-let document: { paths: Record<string, { get?: Operation }>; components: Json & { responses: Record<string, Response>; headers: Record<string, Json> } };
+let document: {
+  paths: Record<string, { get?: Operation }>;
+  components: Json & { responses: Record<string, Response>; headers: Record<string, Json> };
+};
 const bodies = new Ajv({ strict: false, allErrors: true });
 const parameters = new Ajv({ strict: false, coerceTypes: true });
 addFormats(bodies);
@@ -59,7 +62,12 @@ addFormats(parameters);
 
 beforeAll(async () => {
   sim = await startSimulator();
-  facade = await startFacade(sim, { FACADE_API_KEYS: KEY, CACHE_TTL_SECONDS: '0', CACHE_STALE_SECONDS: '0', UPSTREAM_TIMEOUT_MS: '400' });
+  facade = await startFacade(sim, {
+    FACADE_API_KEYS: KEY,
+    CACHE_TTL_SECONDS: '0',
+    CACHE_STALE_SECONDS: '0',
+    UPSTREAM_TIMEOUT_MS: '400',
+  });
   document = (await facade.json<typeof document>('/docs/openapi.json')).body;
   bodies.addSchema(document, 'doc');
 });
@@ -70,11 +78,15 @@ afterAll(async () => {
 beforeEach(() => sim.reset());
 
 function resolved(response: Response | { $ref: string }): Response {
-  return '$ref' in response ? document.components.responses[(response.$ref as string).split('/').pop() as string] : response;
+  return '$ref' in response
+    ? document.components.responses[(response.$ref as string).split('/').pop() as string]
+    : response;
 }
 
 function headerSchema(declared: Json): Json {
-  const target = declared['$ref'] ? document.components.headers[(declared['$ref'] as string).split('/').pop() as string] : declared;
+  const target = declared['$ref']
+    ? document.components.headers[(declared['$ref'] as string).split('/').pop() as string]
+    : declared;
   return target['schema'] as Json;
 }
 
@@ -105,19 +117,27 @@ async function conforms(path: string, url: string, headers: Record<string, strin
   const query = new URL(url, 'http://x').searchParams;
   for (const [name, value] of query) {
     const parameter = operation.parameters?.find((p) => p.in === 'query' && p.name === name);
-    if (parameter && !parameters.validate(parameter.schema, value)) throw new Error(`${url}: ${name}=${value} is not admitted by the document's parameter`);
+    if (parameter && !parameters.validate(parameter.schema, value))
+      throw new Error(`${url}: ${name}=${value} is not admitted by the document's parameter`);
   }
   const response = await facade.get(url, headers);
   const declaredAs = operation.responses[String(response.status)];
   if (!declaredAs) throw new Error(`${url}: ${response.status} is not declared for GET ${path}`);
   const declared = resolved(declaredAs);
-  const pointer = '$ref' in declaredAs ? `/components/responses/${(declaredAs.$ref as string).split('/').pop()}` : `/paths/${escape(path)}/get/responses/${response.status}`;
+  const pointer =
+    '$ref' in declaredAs
+      ? `/components/responses/${(declaredAs.$ref as string).split('/').pop()}`
+      : `/paths/${escape(path)}/get/responses/${response.status}`;
   for (const name of MANAGED_HEADERS) {
     const value = response.headers.get(name);
     if (value === null) continue;
-    const entry = Object.entries(declared.headers ?? {}).find(([declaredName]) => declaredName.toLowerCase() === name);
-    if (!entry) throw new Error(`${url}: header ${name} is answered with ${response.status} but not declared`);
-    if (!parameters.validate(headerSchema(entry[1]), value)) throw new Error(`${url}: header ${name}: ${value} does not fit its schema`);
+    const entry = Object.entries(declared.headers ?? {}).find(
+      ([declaredName]) => declaredName.toLowerCase() === name,
+    );
+    if (!entry)
+      throw new Error(`${url}: header ${name} is answered with ${response.status} but not declared`);
+    if (!parameters.validate(headerSchema(entry[1]), value))
+      throw new Error(`${url}: header ${name}: ${value} does not fit its schema`);
   }
   const text = await bodyOf(response);
   if (response.status === 304) {
@@ -129,7 +149,8 @@ async function conforms(path: string, url: string, headers: Record<string, strin
   if (!content) throw new Error(`${url}: ${mediaType} is not declared for ${response.status}`);
   const body = mediaType.endsWith('json') ? JSON.parse(text) : text;
   const validate = validatorAt(`${pointer}/content/${escape(mediaType)}/schema`);
-  if (!validate(body)) throw new Error(`${url}: the body does not fit the document: ${bodies.errorsText(validate.errors)}`);
+  if (!validate(body))
+    throw new Error(`${url}: the body does not fit the document: ${bodies.errorsText(validate.errors)}`);
   return response.status;
 }
 
@@ -141,7 +162,10 @@ function enumQueries(operation: Operation): string[] {
 }
 
 const getPaths = () => Object.entries(document.paths).filter(([, item]) => item.get);
-const pathOf = (template: string) => template.replace(/\{id\}|\{code\}/g, (name) => (name === '{id}' ? IDS[template] : EXAMPLE_PATH_VALUES[name]));
+const pathOf = (template: string) =>
+  template.replace(/\{id\}|\{code\}/g, (name) =>
+    name === '{id}' ? IDS[template] : EXAMPLE_PATH_VALUES[name],
+  );
 const auth = { 'x-api-key': KEY };
 
 describe('every answer conforms to the OpenAPI document', () => {
@@ -152,7 +176,8 @@ describe('every answer conforms to the OpenAPI document', () => {
       const path = pathOf(template);
       const headers = template.startsWith('/v1/') ? auth : {};
       expect(await conforms(template, path, headers)).toBe(200);
-      for (const query of enumQueries(operation)) expect(await conforms(template, `${path}?${query}`, headers)).toBe(200);
+      for (const query of enumQueries(operation))
+        expect(await conforms(template, `${path}?${query}`, headers)).toBe(200);
       const ok = resolved(operation.responses['200']);
       if (ok.content?.['text/csv']) {
         expect(await conforms(template, `${path}?format=csv&limit=all`, headers)).toBe(200);
@@ -163,10 +188,38 @@ describe('every answer conforms to the OpenAPI document', () => {
       const etag = repeated.headers.get('etag');
       // Metrics and the change feed's live stream are never the same twice: no ETag, no 304.
       if (template === '/v1/changes/stream') expect(etag).toBeNull();
-      else if (template !== '/metrics') expect(await conforms(template, path, { ...headers, 'if-none-match': etag as string })).toBe(304);
+      else if (template !== '/metrics')
+        expect(await conforms(template, path, { ...headers, 'if-none-match': etag as string })).toBe(304);
       calls += 1;
     }
     expect(calls).toBe(22);
+  });
+
+  it('the live event stream declares what it answers: one optional Last-Event-ID, no ETag, X-Cache nor 304', async () => {
+    const operation = document.paths['/v1/changes/stream'].get as Operation;
+    expect(operation.parameters?.filter((p) => p.in === 'header')).toEqual([
+      expect.objectContaining({ name: 'Last-Event-ID', required: false }),
+    ]);
+    expect(operation.responses['304']).toBeUndefined();
+    const controller = new AbortController();
+    const response = await fetch(`${facade.url}/v1/changes/stream`, {
+      headers: auth,
+      signal: controller.signal,
+    });
+    controller.abort();
+    expect(response.status).toBe(200);
+    const declared = Object.keys(resolved(operation.responses['200']).headers ?? {}).map((name) =>
+      name.toLowerCase(),
+    );
+    expect(declared.sort()).toEqual(MANAGED_HEADERS.filter((name) => response.headers.has(name)).sort());
+  });
+
+  it('a query string of 20 KB is answered 431, which every operation declares', async () => {
+    const undeclared = getPaths().filter(([, item]) => !(item.get as Operation).responses['431']);
+    expect(undeclared.map(([template]) => template)).toEqual([]);
+    const padding = 'a'.repeat(20_000);
+    expect(await conforms('/v1/staff', `/v1/staff?pad=${padding}`, auth)).toBe(431);
+    expect(await conforms('/health/live', `/health/live?pad=${padding}`)).toBe(431);
   });
 
   it('a synthetic dataset, with null regions and every placeholder, conforms too', async () => {
@@ -174,9 +227,12 @@ describe('every answer conforms to the OpenAPI document', () => {
     const original = facade;
     facade = await startFacade(synthetic, { FACADE_API_KEYS: KEY });
     try {
-      const groups = (await facade.json<{ data: { region: unknown }[] }>('/v1/ad-groups?limit=200', auth)).body.data;
+      const groups = (await facade.json<{ data: { region: unknown }[] }>('/v1/ad-groups?limit=200', auth))
+        .body.data;
       expect(groups.some((group) => group.region === null)).toBe(true);
-      for (const [template, item] of getPaths().filter(([path]) => path.startsWith('/v1/') && !path.includes('{'))) {
+      for (const [template, item] of getPaths().filter(
+        ([path]) => path.startsWith('/v1/') && !path.includes('{'),
+      )) {
         const paged = (item.get as Operation).parameters?.some((p) => p.name === 'limit');
         expect(await conforms(template, paged ? `${template}?limit=200` : template, auth)).toBe(200);
       }
@@ -209,7 +265,9 @@ describe('every answer conforms to the OpenAPI document', () => {
     if (status === 400 && query.size > 0) expect(valid).toBe(false);
     const response = await facade.get(url, auth);
     expect(response.status).toBe(status);
-    const validate = validatorAt(`/components/responses/${status === 400 ? 'BadRequest' : 'NotFound'}/content/application~1problem+json/schema`);
+    const validate = validatorAt(
+      `/components/responses/${status === 400 ? 'BadRequest' : 'NotFound'}/content/application~1problem+json/schema`,
+    );
     expect(validate(await response.json())).toBe(true);
   });
 
@@ -258,7 +316,9 @@ describe('every answer conforms to the OpenAPI document', () => {
     delete operation.responses['304'];
     try {
       const etag = (await facade.get('/v1/label-tree', auth)).headers.get('etag') as string;
-      await expect(conforms('/v1/label-tree', '/v1/label-tree', { ...auth, 'if-none-match': etag })).rejects.toThrow(/304 is not declared/);
+      await expect(
+        conforms('/v1/label-tree', '/v1/label-tree', { ...auth, 'if-none-match': etag }),
+      ).rejects.toThrow(/304 is not declared/);
     } finally {
       operation.responses['304'] = saved;
     }

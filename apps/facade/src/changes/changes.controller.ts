@@ -39,16 +39,34 @@ export class ChangesController {
     description:
       'Each event as `id: <id>`, `event: <type>`, `data: <event JSON>`; a comment line every 15 s keeps idle connections open. Resumes after `Last-Event-ID` (or `?after=`), else starts with the events from now on. The API key and rate limit apply as to every `/v1` request; a stream counts once.',
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received; the stream resumes after it.', example: '1764230400000-0' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The id of the last event received; the stream resumes after it.',
+    example: '1764230400000-0',
+  })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description: 'An endless stream of events (`text/event-stream`).',
-    content: { 'text/event-stream': { schema: { type: 'string', example: 'id: 1764230400000-0\nevent: staff.updated\ndata: {"id":"1764230400000-0","type":"staff.updated",…}\n\n' } } },
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          example:
+            'id: 1764230400000-0\nevent: staff.updated\ndata: {"id":"1764230400000-0","type":"staff.updated",…}\n\n',
+        },
+      },
+    },
   })
   @ApiCursorGone()
   @ApiV1Operation()
-  stream(@Query() { after }: ChangeStreamQueryDto, @Headers('last-event-id') lastEventId?: string): Promise<Observable<MessageEvent>> {
-    return lastEventId ? this.feed.stream(lastEventId.trim(), 'Last-Event-ID') : this.feed.stream(after, 'after');
+  stream(
+    @Query() { after }: ChangeStreamQueryDto,
+    @Headers('Last-Event-ID') lastEventId?: string,
+  ): Promise<Observable<MessageEvent>> {
+    return lastEventId
+      ? this.feed.stream(lastEventId.trim(), 'Last-Event-ID')
+      : this.feed.stream(after, 'after');
   }
 
   @Get('deliveries')
@@ -56,7 +74,8 @@ export class ChangesController {
   @ApiOperation({
     operationId: 'listWebhookDeliveries',
     summary: 'Where each webhook URL stands: position, backlog, last error',
-    description: 'One entry per WEBHOOK_URLS entry: the last event delivered, how many events wait, the latest failure and when it is tried again.',
+    description:
+      'One entry per WEBHOOK_URLS entry: the last event delivered, how many events wait, the latest failure and when it is tried again.',
   })
   @ApiOkResponse({ type: DeliveriesDto })
   @ApiV1Operation()
