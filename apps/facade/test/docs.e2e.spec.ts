@@ -108,7 +108,7 @@ describe('operations', () => {
     await scrape();
     // Holds the loop the facade answers on (it runs in this process) for 200 ms, as a long task would;
     // each scrape reports the delays since the one before, so a stall is looked for in a few of them.
-    const seen = [];
+    const seen: Awaited<ReturnType<typeof scrape>>[] = [];
     for (let attempt = 0; attempt < 3 && !seen.some((delay) => delay.max >= 0.15); attempt += 1) {
       const until = performance.now() + 200;
       while (performance.now() < until);
