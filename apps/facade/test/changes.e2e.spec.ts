@@ -14,6 +14,7 @@ import {
 } from './change-feed-client';
 import { startFacade, type RunningFacade } from './facade-harness';
 import { privateRedis, sharedRedis, SHARED_REDIS_URL } from './redis-harness';
+import { UpstreamService } from '../src/upstream/upstream.service';
 
 // The change feed end to end: the simulator's records change, the real facade notices, and the feed,
 // the stream and webhooks carry it — in memory, on two instances sharing Redis, across a crash, a
@@ -596,6 +597,93 @@ describe('a consumer keeps an exact copy of staff and labels from a first read a
     expect([...copy.staff.values()].sort(byKey)).toEqual((await list('/v1/staff')).sort(byKey));
     expect([...copy.labels.values()].sort(byKey)).toEqual((await list('/v1/labels')).sort(byKey));
     expect(cursor).toBe(events.at(-1)?.id);
+  });
+});
+
+describe("a staff member's own accounts follow detection on every instance, as the lists do", () => {
+  let sim: RunningSimulator;
+  let shared: Awaited<ReturnType<typeof sharedRedis>>;
+  let a: RunningFacade;
+  let b: RunningFacade;
+
+  beforeAll(async () => {
+    sim = await startSimulator();
+    shared = await sharedRedis();
+    const env = { CHANGES_POLL_SECONDS: '1', REDIS_URL: SHARED_REDIS_URL, REDIS_KEY_PREFIX: shared.prefix };
+    [a, b] = await Promise.all([startFacade(sim, env), startFacade(sim, env)]);
+    await morePolls([a.url, b.url], 2);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await shared?.cleanUp();
+    await sim?.stop();
+  });
+
+  type Accounts = { data: { id: number; deviceNo: string }[] };
+  const accountsOf = (facade: RunningFacade) => facade.json<Accounts>('/v1/staff/b03/operator-accounts');
+
+  it('a consumer reading them after the event of a renamed account gets the new name and the account added with it', async () => {
+    // Both instances hold the answer, rendered and fresh in the cache, before the change.
+    for (const facade of [a, b])
+      expect((await accountsOf(facade)).body.data.map((x) => [x.id, x.deviceNo])).toEqual([[3547, 'P03']]);
+    const streams = await Promise.all([a, b].map((facade) => openStream(`${facade.url}/v1/changes/stream`)));
+    try {
+      await sim.changeRecords(
+        { endpoint: 'WeCaht', op: 'update', key: 3547, set: { ad_wechat_nick: 'P13' } },
+        { endpoint: 'staff/GetStaffWechat', op: 'update', key: 'b03:3547', set: { ad_wechat_nick: 'P13' } },
+        {
+          endpoint: 'staff/GetStaffWechat',
+          op: 'add',
+          record: {
+            ad_staff_code: 'b03',
+            ad_wechat_id: 3516,
+            ad_wechat_nober: 'dong23287',
+            ad_wechat_nick: 'P05',
+            ad_wechat_nickname: '董小姐',
+            ad_wechat_qrcode: null,
+            ad_original_nober: null,
+          },
+        },
+      );
+      for (const [i, facade] of [a, b].entries()) {
+        const renamed = (events: FeedEvent[]) =>
+          events.some((e) => e.type === 'operator-accounts.updated' && e.key === '3547');
+        await eventually(async () => streams[i].events(), renamed);
+        // Read as soon as the event arrives: no second poll, no expiry in between.
+        expect((await accountsOf(facade)).body.data.map((x) => [x.id, x.deviceNo])).toEqual([
+          [3516, 'P05'],
+          [3547, 'P13'],
+        ]);
+      }
+      const assignments = await b.json<{ data: { staffCode: string; account: { id: number } }[] }>(
+        '/v1/staff-assignments?limit=500',
+      );
+      expect(assignments.body.data.filter((x) => x.staffCode === 'b03').map((x) => x.account.id)).toEqual([
+        3516, 3547,
+      ]);
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
+  it('the instance that loses the lease drops the vendor answers it kept for detection', async () => {
+    const [leader] = await eventually(
+      async () =>
+        (
+          await Promise.all([a, b].map(async (facade) => ((await isLeader(facade.url)) ? [facade] : [])))
+        ).flat(),
+      (leaders) => leaders.length === 1,
+    );
+    const forget = jest.spyOn(leader.app.get(UpstreamService), 'forgetDetectionAnswers');
+    await morePolls([leader.url], 1);
+    expect(forget).not.toHaveBeenCalled();
+    // Another holder takes the lease, as when this instance could not renew it in time.
+    await shared.redis.set(`${shared.prefix}changes:lease`, 'another-instance', 'PX', 60_000);
+    await eventually(
+      () => isLeader(leader.url),
+      (leading) => !leading,
+    );
+    expect(forget).toHaveBeenCalled();
   });
 });
 

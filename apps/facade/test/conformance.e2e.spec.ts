@@ -195,6 +195,33 @@ describe('every answer conforms to the OpenAPI document', () => {
     expect(calls).toBe(22);
   });
 
+  it('the live event stream declares what it answers: one optional Last-Event-ID, no ETag, X-Cache nor 304', async () => {
+    const operation = document.paths['/v1/changes/stream'].get as Operation;
+    expect(operation.parameters?.filter((p) => p.in === 'header')).toEqual([
+      expect.objectContaining({ name: 'Last-Event-ID', required: false }),
+    ]);
+    expect(operation.responses['304']).toBeUndefined();
+    const controller = new AbortController();
+    const response = await fetch(`${facade.url}/v1/changes/stream`, {
+      headers: auth,
+      signal: controller.signal,
+    });
+    controller.abort();
+    expect(response.status).toBe(200);
+    const declared = Object.keys(resolved(operation.responses['200']).headers ?? {}).map((name) =>
+      name.toLowerCase(),
+    );
+    expect(declared.sort()).toEqual(MANAGED_HEADERS.filter((name) => response.headers.has(name)).sort());
+  });
+
+  it('a query string of 20 KB is answered 431, which every operation declares', async () => {
+    const undeclared = getPaths().filter(([, item]) => !(item.get as Operation).responses['431']);
+    expect(undeclared.map(([template]) => template)).toEqual([]);
+    const padding = 'a'.repeat(20_000);
+    expect(await conforms('/v1/staff', `/v1/staff?pad=${padding}`, auth)).toBe(431);
+    expect(await conforms('/health/live', `/health/live?pad=${padding}`)).toBe(431);
+  });
+
   it('a synthetic dataset, with null regions and every placeholder, conforms too', async () => {
     const synthetic = await startSimulator({ env: { SIM_DATASET: 'synthetic', SIM_SCALE: '1' } });
     const original = facade;

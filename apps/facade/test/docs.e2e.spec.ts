@@ -97,4 +97,28 @@ describe('operations', () => {
     expect(text).toMatch(/facade_vendor_circuit_state\{endpoint="WeCaht"\} 0/);
     expect(text).toMatch(/facade_vendor_drift_total\{endpoint="WeCaht",kind="unparseable"\} [1-9]/);
   });
+
+  it('exports the event-loop delay: p50, p99 and max, in which a stall of the loop shows', async () => {
+    const scrape = async () => {
+      const text = await (await ctx.facade.get('/metrics')).text();
+      const seconds = (name: string) =>
+        Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1]);
+      return { p50: seconds('p50'), p99: seconds('p99'), max: seconds('max') };
+    };
+    await scrape();
+    // Holds the loop the facade answers on (it runs in this process) for 200 ms, as a long task would;
+    // each scrape reports the delays since the one before, so a stall is looked for in a few of them.
+    const seen: Awaited<ReturnType<typeof scrape>>[] = [];
+    for (let attempt = 0; attempt < 3 && !seen.some((delay) => delay.max >= 0.15); attempt += 1) {
+      const until = performance.now() + 200;
+      while (performance.now() < until);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen.push(await scrape());
+    }
+    const stalled = seen.find((delay) => delay.max >= 0.15);
+    expect(stalled).toBeDefined();
+    expect(stalled?.p50).toBeGreaterThan(0);
+    expect(stalled?.p99).toBeGreaterThanOrEqual(stalled?.p50 ?? Infinity);
+    expect(stalled?.max).toBeGreaterThanOrEqual(stalled?.p99 ?? Infinity);
+  });
 });

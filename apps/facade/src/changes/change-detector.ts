@@ -11,6 +11,12 @@ import { ChangeMetrics } from './change-metrics';
 import { leaseMsFor } from './lease';
 import { diffSnapshots } from './record-diff';
 
+/**
+ * Staff assignments have no events of their own, but are read with the rest so that they, and each
+ * staff member's accounts, change in the cache together with the lists.
+ */
+const READ_EACH_POLL = [...CHANGE_RESOURCES, 'staff-assignments'] as const;
+
 /** What this instance last committed of a resource: the records, which commit wrote them, and from which vendor answers. */
 interface Held {
   records: Map<string, string>;
@@ -86,6 +92,8 @@ export class ChangeDetector {
           : 'another instance detects changes now',
       );
     }
+    // On every check, not only when the lease goes: a poll still reading then keeps what it reads.
+    if (!leading) this.upstream.forgetDetectionAnswers();
     this.leading = leading;
     this.metrics.leading(leading);
     return leading;
@@ -109,7 +117,7 @@ export class ChangeDetector {
       this.storeFailing = true;
       return;
     }
-    const fresh = await this.upstream.freshResources(CHANGE_RESOURCES);
+    const fresh = await this.upstream.freshResources(READ_EACH_POLL);
     const occurredAt = new Date().toISOString();
     for (const resource of CHANGE_RESOURCES) {
       if (this.stopped) return;
@@ -226,6 +234,7 @@ export class ChangeDetector {
           break;
         case 'not-leading':
           this.leading = false;
+          this.upstream.forgetDetectionAnswers();
           return;
       }
     }

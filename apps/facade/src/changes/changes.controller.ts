@@ -64,7 +64,7 @@ export class ChangesController {
   @ApiV1Operation()
   stream(
     @Query() { after }: ChangeStreamQueryDto,
-    @Headers('last-event-id') lastEventId?: string,
+    @Headers('Last-Event-ID') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
     return lastEventId
       ? this.feed.stream(lastEventId.trim(), 'Last-Event-ID')

@@ -29,6 +29,27 @@ describe('diffSnapshots', () => {
     ]);
   });
 
+  it('sees an ad group gaining an operator account at the end of its list', () => {
+    const group = {
+      id: 3,
+      name: '华东投放',
+      code: 'AG03',
+      merchantId: null,
+      operatorAccountIds: [11, 12],
+      accounts: [],
+      region: null,
+    };
+    const grown = { ...group, operatorAccountIds: [11, 12, 13] };
+    expect(diffSnapshots(snapshot({ 3: group }), snapshot({ 3: grown }))).toEqual([
+      {
+        kind: 'updated',
+        key: '3',
+        after: JSON.stringify(grown),
+        changes: [{ field: 'operatorAccountIds', before: [11, 12], after: [11, 12, 13] }],
+      },
+    ]);
+  });
+
   it('sees no change between equal snapshots, nor in a different key order', () => {
     const records = { 1: { id: 1, a: 1, b: 2 } };
     expect(diffSnapshots(snapshot(records), snapshot(records))).toEqual([]);
@@ -62,6 +83,36 @@ describe('diffValues', () => {
     ['a field that goes', { a: 1, b: 'x' }, { a: 1 }, [{ field: 'b', before: 'x', after: null }]],
     ['null and absent alike', { a: null }, {}, []],
     ['an equal array', { ids: [{ x: 1 }] }, { ids: [{ x: 1 }] }, []],
+    [
+      'an array grown by one item at its end',
+      { ids: [7] },
+      { ids: [7, 9] },
+      [{ field: 'ids', before: [7], after: [7, 9] }],
+    ],
+    [
+      'an array that lost its last item',
+      { ids: [7, 9] },
+      { ids: [7] },
+      [{ field: 'ids', before: [7, 9], after: [7] }],
+    ],
+    [
+      'an empty array that gains an item',
+      { ids: [] },
+      { ids: [7] },
+      [{ field: 'ids', before: [], after: [7] }],
+    ],
+    [
+      'an array grown by a null',
+      { ids: [7] },
+      { ids: [7, null] },
+      [{ field: 'ids', before: [7], after: [7, null] }],
+    ],
+    [
+      'a nested array grown at its end',
+      { a: { ids: [[1]] } },
+      { a: { ids: [[1, 2]] } },
+      [{ field: 'a.ids', before: [[1]], after: [[1, 2]] }],
+    ],
   ])('%s', (_name, before, after, expected) => {
     expect(diffValues(before, after)).toEqual(expected);
   });

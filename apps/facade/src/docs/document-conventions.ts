@@ -3,7 +3,7 @@ import { MAX_LIMIT } from '../problem/validation-messages';
 
 /*
  * What every operation of the API does beyond its own decorators, written into the document once: the
- * headers each answer carries, 304 on every GET, the problem answers as shared components, CSV as text,
+ * headers each answer carries, 304 on every GET but the event stream, 431 on every operation, the problem answers as shared components, CSV as text,
  * `limit=all` for CSV, nullable references that strict OpenAPI 3.0 validators accept, and the public
  * operations' empty security. The repeated-request and conformance tests hold the API to it.
  */
@@ -37,6 +37,9 @@ const HEADERS = {
     'HIT when the vendor was not called, MISS when it was, STALE when an expired copy was answered (the worst of the vendor calls behind the answer).',
     { type: 'string', enum: ['HIT', 'MISS', 'STALE'] },
   ),
+  StreamCacheControl: header(
+    '`private, no-cache, no-store, must-revalidate, max-age=0, no-transform`: an event stream is neither kept nor transformed by a cache or proxy.',
+  ),
   RateLimitLimit: header(
     'Requests allowed per key (per client address without keys) in a one-minute window.',
     { type: 'integer' },
@@ -63,6 +66,7 @@ const RATE = {
 };
 const SERVED = { ETag: ref('ETag'), 'Cache-Control': ref('CacheControl') };
 const API_SERVED = { ...SERVED, Vary: ref('Vary'), 'X-Cache': ref('XCache') };
+const STREAM = { ...BASE, 'Cache-Control': ref('StreamCacheControl'), ...RATE };
 const CSV = { 'X-Total-Count': ref('XTotalCount'), 'Content-Disposition': ref('ContentDisposition') };
 
 /** The problem answers every `/v1` operation may give, by status, with the headers each carries. */
@@ -75,6 +79,14 @@ const PROBLEM_RESPONSES: Record<string, { name: string; headers: Json }> = {
   '502': { name: 'BadGateway', headers: { ...PROBLEM, ...RATE } },
   '503': { name: 'ServiceUnavailable', headers: { ...PROBLEM, ...RATE, 'Retry-After': ref('RetryAfter') } },
   '504': { name: 'GatewayTimeout', headers: { ...PROBLEM, ...RATE } },
+};
+
+/** Refused by the HTTP parser before routing, so possible on every operation, however little it reads. */
+const REQUEST_TOO_LARGE = {
+  description:
+    'The request line and headers are larger than the server reads (a query string of several kilobytes, say). The connection is closed after it.',
+  headers: PROBLEM,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
 };
 
 const INTERNAL_ERROR = {
@@ -97,7 +109,10 @@ export function applyConventions(document: OpenAPIObject): OpenAPIObject {
     const api = path.startsWith('/v1/');
     const ok = operation.responses['200'];
     const csv = ok?.content?.['text/csv'];
-    if (ok) {
+    // An endless event stream has no validator, is never served from the cache, and never answers 304.
+    const stream = ok?.content?.['text/event-stream'] !== undefined;
+    if (ok && stream) ok.headers = STREAM;
+    else if (ok) {
       ok.headers = { ...BASE, ...(api ? { ...API_SERVED, ...RATE } : SERVED), ...(csv ? CSV : {}) };
       if (csv)
         csv.schema = {
@@ -106,10 +121,12 @@ export function applyConventions(document: OpenAPIObject): OpenAPIObject {
             'RFC 4180 CSV, UTF-8 with a BOM: a header row of dotted field names, then a row per item.',
         };
     }
-    operation.responses['304'] = {
-      description: 'Not Modified: the If-None-Match sent holds the ETag of the current answer. No body.',
-      headers: { ...BASE, ...(api ? { ...API_SERVED, ...RATE } : SERVED) },
-    };
+    if (!stream) {
+      operation.responses['304'] = {
+        description: 'Not Modified: the If-None-Match sent holds the ETag of the current answer. No body.',
+        headers: { ...BASE, ...(api ? { ...API_SERVED, ...RATE } : SERVED) },
+      };
+    }
     if (api) {
       operation.responses['500'] ??= INTERNAL_ERROR;
       for (const [status, { name, headers }] of Object.entries(PROBLEM_RESPONSES)) {
@@ -126,8 +143,9 @@ export function applyConventions(document: OpenAPIObject): OpenAPIObject {
         if (status !== '200' && status !== '304' && !answer.headers) answer.headers = BASE;
       }
     }
+    operation.responses['431'] = { $ref: '#/components/responses/RequestTooLarge' };
   }
-  components.responses = responses;
+  components.responses = { ...responses, RequestTooLarge: REQUEST_TOO_LARGE };
   for (const schema of Object.values(components.schemas ?? {})) nullableReferences(schema);
   return document;
 }

@@ -20,6 +20,12 @@ export class UnknownStaffCodeError extends Error {}
 const NO_SUCH_STAFF_CODE = 200010;
 const IGNORE_DRIFT: DriftSink = () => undefined;
 const EVERY_RESOURCE = Object.keys(RESOURCES) as ResourceName[];
+/** The resources whose records a staff member's own accounts repeat (its code, each account's fields). */
+const SHOWN_IN_STAFF_ACCOUNTS: readonly ResourceName[] = ['operator-accounts', 'staff', 'staff-assignments'];
+
+function staffAccountsRead(code: string): VendorRead {
+  return { key: `staff/GetStaffWechat:${code}`, endpoint: 'staffWechat', body: { ad_staff_code: code } };
+}
 
 /**
  * The vendor's data as domain models: each resource of the mapping's table is built from its cached
@@ -33,6 +39,10 @@ export class UpstreamService {
   private readonly driftChecked = new Map<string, string>();
   /** The last answer of each read reloaded fresh: an answer the same again is not parsed again (the change feed's every poll). */
   private readonly lastFresh = new Map<string, VendorResponse<unknown>>();
+  /** Every staff member's accounts as of the last fresh read of them, each code's as JSON: whose changed. */
+  private assignedByCode: { version: string; byCode: Map<string, string> } | undefined;
+  /** The staff codes whose own accounts this instance answered. */
+  private readonly staffCodesRead = new Set<string>();
 
   constructor(
     private readonly client: VendorClient,
@@ -50,21 +60,21 @@ export class UpstreamService {
   }
 
   /** A staff member's accounts; UnknownStaffCodeError when the vendor does not know the code. */
-  staffOperatorAccounts(code: string): Promise<Fetched<StaffOperatorAccount[]>> {
-    const read: VendorRead = {
-      key: `staff/GetStaffWechat:${code}`,
-      endpoint: 'staffWechat',
-      body: { ad_staff_code: code },
-    };
-    return this.derive(`staff-operator-accounts:${code}`, [read], ([values], sink) =>
-      mapStaffOperatorAccounts(values, sink),
+  async staffOperatorAccounts(code: string): Promise<Fetched<StaffOperatorAccount[]>> {
+    const accounts = await this.derive(
+      `staff-operator-accounts:${code}`,
+      [staffAccountsRead(code)],
+      ([values], sink) => mapStaffOperatorAccounts(values, sink),
     );
+    this.staffCodesRead.add(code);
+    return accounts;
   }
 
   /**
    * The given resources read fresh from the vendor, each vendor call once, the cache refreshed with
    * the answers; a failed call fails only the resources built from it. The version of a resource whose
-   * vendor answers did not change stays the same.
+   * vendor answers did not change stays the same. With `staff-assignments`, the cached copies of each
+   * staff member whose accounts changed are reloaded too, before this resolves.
    */
   async freshResources<N extends ResourceName>(
     names: readonly N[],
@@ -74,6 +84,8 @@ export class UpstreamService {
       reads.map((read) => this.cache.reload(read.key, this.load(read, this.lastFresh))),
     );
     const byKey = new Map(reads.map((read, i) => [read.key, settled[i]]));
+    const assignments = byKey.get(RESOURCES['staff-assignments'].reads[0].key);
+    if (assignments?.status === 'fulfilled') await this.reloadChangedStaffAccounts(assignments.value);
     const built = new Map<N, Fetched<ResourceRecord<N>[]> | Error>();
     for (const name of names) {
       const definition = RESOURCES[name];
@@ -102,6 +114,17 @@ export class UpstreamService {
   /** Forgets this instance's own copies of what `names` are built from: another instance reloaded them. */
   forgetLocalCopies(names: readonly ResourceName[]): void {
     for (const read of readsOf(names)) this.cache.forgetLocal(read.key);
+    if (!names.some((name) => SHOWN_IN_STAFF_ACCOUNTS.includes(name))) return;
+    for (const code of this.staffCodesRead) this.cache.forgetLocal(staffAccountsRead(code).key);
+  }
+
+  /**
+   * Drops what this instance kept of the vendor answers to compare the next detection poll with (the
+   * lists' answers, whole): another instance detects now, and they would only hold memory.
+   */
+  forgetDetectionAnswers(): void {
+    this.lastFresh.clear();
+    this.assignedByCode = undefined;
   }
 
   /** Every resource once, e.g. to warm the cache at start. */
@@ -147,6 +170,35 @@ export class UpstreamService {
         throw error;
       }
     };
+  }
+
+  /**
+   * The accounts of the staff members whose rows in every staff member's accounts changed, reloaded
+   * where a copy is held (by any instance), so that they change with the lists. The first fresh read
+   * has nothing to compare with: copies are then left to their expiry.
+   */
+  private async reloadChangedStaffAccounts(every: Fetched<unknown[]>): Promise<void> {
+    const previous = this.assignedByCode;
+    if (previous?.version === every.version) return;
+    const rows = new Map<string, unknown[]>();
+    for (const row of every.value) {
+      const code = String((row as { ad_staff_code?: unknown } | null)?.ad_staff_code);
+      const held = rows.get(code);
+      if (held) held.push(row);
+      else rows.set(code, [row]);
+    }
+    const byCode = new Map([...rows].map(([code, held]) => [code, JSON.stringify(held)]));
+    this.assignedByCode = { version: every.version, byCode };
+    if (!previous) return;
+    const changed = [...new Set([...byCode.keys(), ...previous.byCode.keys()])].filter(
+      (code) => byCode.get(code) !== previous.byCode.get(code),
+    );
+    await Promise.allSettled(
+      changed.map(async (code) => {
+        const read = staffAccountsRead(code);
+        if (await this.cache.hasCopy(read.key)) await this.cache.reload(read.key, this.load(read));
+      }),
+    );
   }
 
   private recordDrift(read: VendorRead, answer: Fetched<unknown[]>): void {

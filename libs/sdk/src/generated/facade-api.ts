@@ -1072,7 +1072,7 @@ export class Api<
      * @request GET:/metrics
      */
     getMetrics: (params: RequestParams = {}) =>
-      this.request<string, void>({
+      this.request<string, void | ProblemDto>({
         path: `/metrics`,
         method: "GET",
         ...params,
@@ -1117,34 +1117,36 @@ export class Api<
           /** @example "ok" */
           status?: string;
         },
-        void | {
-          /** @example {"database":{"status":"up"},"redis":{"status":"down","message":"Could not connect"}} */
-          details?: Record<
-            string,
-            {
-              status: string;
-              [key: string]: any;
-            }
-          >;
-          /** @example {"redis":{"status":"down","message":"Could not connect"}} */
-          error?: Record<
-            string,
-            {
-              status: string;
-              [key: string]: any;
-            }
-          > | null;
-          /** @example {"database":{"status":"up"}} */
-          info?: Record<
-            string,
-            {
-              status: string;
-              [key: string]: any;
-            }
-          > | null;
-          /** @example "error" */
-          status?: string;
-        }
+        | void
+        | ProblemDto
+        | {
+            /** @example {"database":{"status":"up"},"redis":{"status":"down","message":"Could not connect"}} */
+            details?: Record<
+              string,
+              {
+                status: string;
+                [key: string]: any;
+              }
+            >;
+            /** @example {"redis":{"status":"down","message":"Could not connect"}} */
+            error?: Record<
+              string,
+              {
+                status: string;
+                [key: string]: any;
+              }
+            > | null;
+            /** @example {"database":{"status":"up"}} */
+            info?: Record<
+              string,
+              {
+                status: string;
+                [key: string]: any;
+              }
+            > | null;
+            /** @example "error" */
+            status?: string;
+          }
       >({
         path: `/health/live`,
         method: "GET",
@@ -1190,34 +1192,36 @@ export class Api<
           /** @example "ok" */
           status?: string;
         },
-        void | {
-          /** @example {"database":{"status":"up"},"redis":{"status":"down","message":"Could not connect"}} */
-          details?: Record<
-            string,
-            {
-              status: string;
-              [key: string]: any;
-            }
-          >;
-          /** @example {"redis":{"status":"down","message":"Could not connect"}} */
-          error?: Record<
-            string,
-            {
-              status: string;
-              [key: string]: any;
-            }
-          > | null;
-          /** @example {"database":{"status":"up"}} */
-          info?: Record<
-            string,
-            {
-              status: string;
-              [key: string]: any;
-            }
-          > | null;
-          /** @example "error" */
-          status?: string;
-        }
+        | void
+        | ProblemDto
+        | {
+            /** @example {"database":{"status":"up"},"redis":{"status":"down","message":"Could not connect"}} */
+            details?: Record<
+              string,
+              {
+                status: string;
+                [key: string]: any;
+              }
+            >;
+            /** @example {"redis":{"status":"down","message":"Could not connect"}} */
+            error?: Record<
+              string,
+              {
+                status: string;
+                [key: string]: any;
+              }
+            > | null;
+            /** @example {"database":{"status":"up"}} */
+            info?: Record<
+              string,
+              {
+                status: string;
+                [key: string]: any;
+              }
+            > | null;
+            /** @example "error" */
+            status?: string;
+          }
       >({
         path: `/health/ready`,
         method: "GET",
@@ -1842,7 +1846,7 @@ export class Api<
       },
       params: RequestParams = {},
     ) =>
-      this.request<string, void | ProblemDto>({
+      this.request<string, ProblemDto>({
         path: `/v1/changes/stream`,
         method: "GET",
         query: query,

@@ -1,0 +1,40 @@
+import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
+import { VendorClient } from '@youmi-facade/vendor-client';
+import { MemoryCacheStore } from './cache-store';
+import { DriftRegistry } from './drift-registry';
+import { UpstreamService } from './upstream.service';
+import { VendorCache } from './vendor-cache';
+
+describe('UpstreamService against the simulator', () => {
+  let sim: RunningSimulator;
+
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  it('keeps the answers read fresh for detection until told to forget them', async () => {
+    const store = new MemoryCacheStore();
+    const client = new VendorClient({ baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey });
+    const upstream = new UpstreamService(
+      client,
+      new VendorCache(store, { ttlMs: 60_000, staleMs: 60_000 }),
+      new DriftRegistry(),
+    );
+    const values = async () => (await store.get('staff'))?.values;
+
+    await upstream.freshResources(['staff']);
+    const kept = await values();
+    // The vendor answered the same: the kept answer's values come back instead of a new parse.
+    await upstream.freshResources(['staff']);
+    expect(await values()).toBe(kept);
+
+    upstream.forgetDetectionAnswers();
+    await upstream.freshResources(['staff']);
+    const parsed = await values();
+    expect(parsed).not.toBe(kept);
+    expect(parsed).toEqual(kept);
+  });
+});
