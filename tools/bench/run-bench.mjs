@@ -112,6 +112,8 @@ async function main() {
   if (only === 'sync') return writeOnly('sync', () => benchSync(simOrigin, startFacade));
 
   const facade = await startFacade();
+  // The same facade with its log line off: the difference to the row above is what the line costs.
+  const quiet = await startFacade({ LOG_LEVEL: 'silent' });
 
   const staffCode = (await (await fetch(`${facade.origin}/v1/staff?limit=1`)).json()).data[0].code;
   const scenarios = {
@@ -154,8 +156,10 @@ async function main() {
   const vendorHeaders = { access_token: token, Nonce: nonce, Timestamp: timestamp, Signature: sign(token + nonce + timestamp) };
   const vendor = { pid: sim.pid, origin: simOrigin };
 
+  for (const scenario of Object.values(scenarios)) await fetch(quiet.origin + scenario.path);
   const targets = [
     ['facade', facade, (s) => s.path, {}],
+    ['facade, LOG_LEVEL=silent', quiet, (s) => s.path, {}],
     ['bare node:http', bare.node, (s) => s.path, {}],
     ['bare Fastify', bare.fastify, (s) => s.path, {}],
     ['vendor (simulator)', vendor, (s) => s.vendorPath, vendorHeaders],
@@ -235,7 +239,7 @@ async function main() {
   const minimalStartMs = median(minimalStarts);
 
   // Alone on the server core from here: the earlier servers would poll the vendor for changes meanwhile.
-  for (const server of [facade, bare.node, bare.fastify]) server.child.kill('SIGTERM');
+  for (const server of [facade, quiet, bare.node, bare.fastify]) server.child.kill('SIGTERM');
   const changes = await benchChanges(simOrigin, startFacade, { simBase, appId, appKey });
   const sync = await benchSync(simOrigin, startFacade);
 
@@ -587,10 +591,10 @@ function targetsOf(r) {
   const ratio = (key, metric) => t[key]['facade'][metric] / t[key]['bare node:http'][metric];
   const m = r.mapping.operatorAccounts;
   return [
-    { target: 'small object: facade ≥ 0.5 × bare node:http req/s', measured: `${ratio('small', 'rps').toFixed(2)} ×`, met: ratio('small', 'rps') >= 0.5 },
-    { target: 'full page: facade ≥ 0.8 × bare node:http req/s', measured: `${ratio('page', 'rps').toFixed(2)} ×`, met: ratio('page', 'rps') >= 0.8 },
-    { target: 'small object: facade p99 ≤ 3 × bare p99', measured: `${ratio('small', 'p99').toFixed(2)} ×`, met: ratio('small', 'p99') <= 3 },
-    { target: 'full page: facade p99 ≤ 3 × bare p99', measured: `${ratio('page', 'p99').toFixed(2)} ×`, met: ratio('page', 'p99') <= 3 },
+    { target: 'small object: facade ≥ 0.8 × bare node:http req/s', measured: `${ratio('small', 'rps').toFixed(2)} ×`, met: ratio('small', 'rps') >= 0.8 },
+    { target: 'full page: facade ≥ 0.95 × bare node:http req/s', measured: `${ratio('page', 'rps').toFixed(2)} ×`, met: ratio('page', 'rps') >= 0.95 },
+    { target: 'small object: facade p99 ≤ 2 × bare p99', measured: `${ratio('small', 'p99').toFixed(2)} ×`, met: ratio('small', 'p99') <= 2 },
+    { target: 'full page: facade p99 ≤ 2 × bare p99', measured: `${ratio('page', 'p99').toFixed(2)} ×`, met: ratio('page', 'p99') <= 2 },
     { target: 'mapping ≥ 10 × class-transformer (100,000 accounts)', measured: `${(m.classTransformerMs / m.mappingMs).toFixed(1)} ×, outputs equal: ${m.equal}`, met: m.classTransformerMs / m.mappingMs >= 10 && m.equal },
     { target: 'label tree ≥ 10 × class-transformer (5,000 labels)', measured: `${(r.mapping.labelTree.classTransformerMs / r.mapping.labelTree.mappingMs).toFixed(1)} ×, outputs equal: ${r.mapping.labelTree.equal}`, met: r.mapping.labelTree.classTransformerMs / r.mapping.labelTree.mappingMs >= 10 && r.mapping.labelTree.equal },
     { target: '1 vendor call for 1,000 concurrent cold requests', measured: `${r.singleFlight.vendorCalls} call(s), ${r.singleFlight.ok} × 200`, met: r.singleFlight.vendorCalls === 1 && r.singleFlight.ok === 1000 },
@@ -599,9 +603,9 @@ function targetsOf(r) {
     ...syncTargets(r.sync),
     { target: 'cold start under 1 s (process start to /health/ready 200, bundled simulator)', measured: `${r.coldStartMs.toFixed(0)} ms`, met: r.coldStartMs < 1000 },
     {
-      target: 'cold start ≤ 1.5 × a minimal Nest + Fastify app with one route',
+      target: 'cold start ≤ 1.3 × a minimal Nest + Fastify app with one route',
       measured: `${(r.coldStartMs / r.minimalStartMs).toFixed(2)} × (${r.coldStartMs.toFixed(0)} against ${r.minimalStartMs.toFixed(0)} ms)`,
-      met: r.coldStartMs <= 1.5 * r.minimalStartMs,
+      met: r.coldStartMs <= 1.3 * r.minimalStartMs,
     },
   ];
 }
@@ -798,9 +802,11 @@ machine and is regenerated with it. ${r.quick ? '**This is a quick run** (short,
 **Machine:** ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GiB, Node ${r.machine.node}, ${r.machine.platform}.
 **Method:** server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE} (\`taskset\`${r.pinned ? '' : ' — not available, so unpinned'}),
 ${r.settings.connections} connections, ${r.settings.seconds} s a run, ${r.settings.rounds} round(s) with the servers' order rotated each
-round; medians. The facade answers cache hits (\`X-Cache: HIT\`) with its production settings (LOG_LEVEL=info to /dev/null:
-security headers, API-key and rate-limit checks, ETag, metrics, a log line per request); only RATE_LIMIT_PER_MINUTE is raised so
-the limit does not answer 429. Hits of a URL already answered skip the Nest pipeline (see the last section).
+round; medians. The facade answers cache hits (\`X-Cache: HIT\`) with its production settings (LOG_LEVEL=info, its stdout read by
+the bench: security headers, API-key and rate-limit checks, ETag, metrics, a log line per request); only RATE_LIMIT_PER_MINUTE is
+raised so the limit does not answer 429. Every request takes the one path through Fastify; a hit is answered by its cached-answer
+hook, before Nest's router, middleware, guards, pipes and interceptors. The row \`facade, LOG_LEVEL=silent\` is the same facade
+without the log line, so the difference between the two is the line's cost.
 The bare servers answer the very bytes and headers the facade answered; the vendor row is the simulator answering the raw vendor
 call with a token and signed headers (\`staff?ad_staff_code=…\`, and \`WeCaht?ad_wechat_lei=0\`, the whole list a consumer would
 have to fetch). Synthetic dataset, \`SIM_SCALE=1\` (10,000 operator accounts, 2,000 staff).

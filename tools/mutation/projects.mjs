@@ -25,7 +25,9 @@ export const PROJECTS = {
   'facade-request-path': {
     mutate: [
       'apps/facade/src/access/**/*.ts',
-      'apps/facade/src/http/**/*.ts',
+      'apps/facade/src/answers/**/*.ts',
+      'apps/facade/src/request/**/*.ts',
+      'apps/facade/src/routing/**/*.ts',
       'apps/facade/src/problem/**/*.ts',
       'apps/facade/src/rate-limit/**/*.ts',
       'apps/facade/src/upstream/vendor-cache.ts',
