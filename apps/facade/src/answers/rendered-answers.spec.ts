@@ -1,9 +1,9 @@
 import { VendorClient } from '@youmi-facade/vendor-client';
-import { ChangedData } from '../changes/changed-data';
+import { FeedInvalidation } from '../changes/feed-invalidation';
 import { MemoryChangeStore } from '../changes/memory-change-store';
 import { MemoryCacheStore } from '../upstream/cache-store';
 import { DriftRegistry } from '../upstream/drift-registry';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import { VendorCache } from '../upstream/vendor-cache';
 import { etagMatches, etagOf, RenderedAnswers, type RenderedAnswer } from './rendered-answers';
 
@@ -89,7 +89,10 @@ describe('RenderedAnswers', () => {
       appId: 'app',
       appKey: 'key',
     });
-    const changed = new ChangedData(store, new UpstreamService(client, cache, new DriftRegistry()));
+    const changed = new FeedInvalidation(
+      store,
+      new VendorResourcesService(client, cache, new DriftRegistry()),
+    );
     const answers = new RenderedAnswers(changed);
     answers.set('json /v1/staff', answer('a'));
     answers.set('json /v1/labels', answer('b'));

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { ChangedData } from '../changes/changed-data';
+import { FeedInvalidation } from '../changes/feed-invalidation';
 
 /** An answer as bytes, with the headers it goes out with; kept per URL and format. */
 export interface RenderedAnswer {
@@ -24,7 +24,7 @@ const LIMIT = 2000;
 export class RenderedAnswers {
   private readonly answers = new LRUCache<string, RenderedAnswer>({ max: LIMIT });
 
-  constructor(@Optional() changed?: ChangedData) {
+  constructor(@Optional() changed?: FeedInvalidation) {
     // Vendor data the change feed saw change is no longer what these bytes say, fresh or not.
     changed?.onChange(() => this.answers.clear());
   }

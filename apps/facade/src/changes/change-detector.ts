@@ -3,7 +3,7 @@ import { RESOURCES } from '@youmi-facade/mapping';
 import { explainVendorFailure } from '@youmi-facade/vendor-client';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import { CHANGE_RESOURCES, type ChangeResource, type NewChangeEvent } from './change-event';
 import { CHANGE_STORE } from './change-store.provider';
 import type { ChangeStore, CommitRequest } from './change-store';
@@ -45,7 +45,7 @@ export class ChangeDetector {
   constructor(
     @Inject(FACADE_CONFIG) private readonly config: FacadeConfig,
     @Inject(CHANGE_STORE) private readonly store: ChangeStore,
-    private readonly upstream: UpstreamService,
+    private readonly upstream: VendorResourcesService,
     private readonly metrics: ChangeMetrics,
   ) {}
 

@@ -8,7 +8,7 @@ import {
 import { MetricsModule } from '../metrics/metrics.module';
 import { RedisModule } from '../redis/redis.module';
 import { UpstreamModule } from '../upstream/upstream.module';
-import { ChangedData } from './changed-data';
+import { FeedInvalidation } from './feed-invalidation';
 import { ChangeDetector } from './change-detector';
 import { ChangeFeed } from './change-feed';
 import { ChangeMetrics } from './change-metrics';
@@ -22,8 +22,15 @@ import { WebhookDeliverer } from './webhooks/webhook-deliverer';
 @Module({
   imports: [UpstreamModule, MetricsModule, RedisModule],
   controllers: [ChangesController],
-  providers: [changeStoreProvider, ChangeMetrics, ChangeDetector, ChangeFeed, WebhookDeliverer, ChangedData],
-  exports: [ChangedData],
+  providers: [
+    changeStoreProvider,
+    ChangeMetrics,
+    ChangeDetector,
+    ChangeFeed,
+    WebhookDeliverer,
+    FeedInvalidation,
+  ],
+  exports: [FeedInvalidation],
 })
 export class ChangesModule
   implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown

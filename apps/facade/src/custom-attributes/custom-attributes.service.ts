@@ -3,12 +3,12 @@ import { paginate } from '../pagination/paginate';
 import { Versioned } from '../upstream/versioned';
 import { notFoundProblem } from '../problem/problem';
 import { indexBy } from '../upstream/index-by';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import type { CustomAttributesQueryDto } from './dto/custom-attributes-query.dto';
 
 @Injectable()
 export class CustomAttributesService {
-  constructor(private readonly upstream: UpstreamService) {}
+  constructor(private readonly upstream: VendorResourcesService) {}
 
   /** Ordered by sort, then id. */
   async list(query: CustomAttributesQueryDto) {

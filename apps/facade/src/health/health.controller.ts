@@ -8,7 +8,7 @@ import {
   type VendorReachability,
 } from '@youmi-facade/vendor-client';
 import { problem, ProblemException } from '../problem/problem';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import { VendorConnectionMonitor } from '../upstream/vendor-connection.monitor';
 
 /** How long a readiness probe waits for a fresh token request while the vendor is not known to accept us. */
@@ -21,7 +21,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly upstream: UpstreamService,
+    private readonly upstream: VendorResourcesService,
     private readonly connection: VendorConnectionMonitor,
   ) {}
 

@@ -4,11 +4,11 @@ import { paginate } from '../pagination/paginate';
 import { Versioned } from '../upstream/versioned';
 import { notFoundProblem } from '../problem/problem';
 import { indexBy } from '../upstream/index-by';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 
 @Injectable()
 export class LabelCategoriesService {
-  constructor(private readonly upstream: UpstreamService) {}
+  constructor(private readonly upstream: VendorResourcesService) {}
 
   async list(query: PageQueryDto) {
     const categories = await this.upstream.resource('label-categories');

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Versioned } from '../upstream/versioned';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 
 @Injectable()
 export class LabelTreeService {
-  constructor(private readonly upstream: UpstreamService) {}
+  constructor(private readonly upstream: VendorResourcesService) {}
 
   async tree() {
     const tree = await this.upstream.resource('label-tree');

@@ -3,12 +3,12 @@ import { paginate } from '../pagination/paginate';
 import { Versioned } from '../upstream/versioned';
 import { notFoundProblem } from '../problem/problem';
 import { indexBy } from '../upstream/index-by';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import type { LabelsQueryDto } from './dto/labels-query.dto';
 
 @Injectable()
 export class LabelsService {
-  constructor(private readonly upstream: UpstreamService) {}
+  constructor(private readonly upstream: VendorResourcesService) {}
 
   async list(query: LabelsQueryDto) {
     const labels = await this.upstream.resource('labels');

@@ -5,12 +5,12 @@ import { paginate } from '../pagination/paginate';
 import { Versioned } from '../upstream/versioned';
 import type { Fetched } from '../upstream/cache-status';
 import { indexBy } from '../upstream/index-by';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import type { OperatorAccountSort, OperatorAccountsQueryDto } from './dto/operator-accounts-query.dto';
 
 @Injectable()
 export class OperatorAccountsService {
-  constructor(private readonly upstream: UpstreamService) {}
+  constructor(private readonly upstream: VendorResourcesService) {}
 
   async list(query: OperatorAccountsQueryDto) {
     const accounts = await this.accounts(query.kind);

@@ -5,12 +5,12 @@ import { Versioned } from '../upstream/versioned';
 import { notFoundProblem } from '../problem/problem';
 import { combineFetched } from '../upstream/cache-status';
 import { indexBy } from '../upstream/index-by';
-import { UnknownStaffCodeError, UpstreamService } from '../upstream/upstream.service';
+import { UnknownStaffCodeError, VendorResourcesService } from '../upstream/vendor-resources.service';
 import type { StaffQueryDto } from './dto/staff-query.dto';
 
 @Injectable()
 export class StaffService {
-  constructor(private readonly upstream: UpstreamService) {}
+  constructor(private readonly upstream: VendorResourcesService) {}
 
   async list(query: StaffQueryDto) {
     const staff = await this.upstream.resource('staff');

@@ -16,7 +16,7 @@ import { REDIS, RedisModule } from '../redis/redis.module';
 import { MemoryCacheStore, type CacheStore } from './cache-store';
 import { RedisCacheStore } from './redis-cache-store';
 import { DriftRegistry } from './drift-registry';
-import { UpstreamService } from './upstream.service';
+import { VendorResourcesService } from './vendor-resources.service';
 import { VendorCache } from './vendor-cache';
 import { VendorConnectionMonitor } from './vendor-connection.monitor';
 import { VendorMetrics } from './vendor-metrics';
@@ -70,11 +70,11 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
             ),
         }),
     },
-    UpstreamService,
+    VendorResourcesService,
     VendorConnectionMonitor,
     VendorMetrics,
   ],
-  exports: [UpstreamService, DriftRegistry, VendorConnectionMonitor],
+  exports: [VendorResourcesService, DriftRegistry, VendorConnectionMonitor],
 })
 export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('UpstreamModule');
@@ -82,7 +82,7 @@ export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(CACHE_STORE) private readonly store: CacheStore,
     @Inject(FACADE_CONFIG) private readonly config: FacadeConfig,
-    private readonly upstream: UpstreamService,
+    private readonly upstream: VendorResourcesService,
   ) {}
 
   /** With CACHE_WARMUP, every resource is fetched once in the background, so first requests are hits. */

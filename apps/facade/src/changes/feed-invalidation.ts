@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { UpstreamService } from '../upstream/upstream.service';
+import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import type { ChangeResource } from './change-event';
 import { CHANGE_STORE } from './change-store.provider';
 import type { ChangeStore } from './change-store';
@@ -11,14 +11,14 @@ import type { ChangeStore } from './change-store';
  * rendered from it (which are repeated without asking the cache) to go.
  */
 @Injectable()
-export class ChangedData implements OnModuleDestroy {
+export class FeedInvalidation implements OnModuleDestroy {
   private readonly listeners = new Set<() => void>();
   private readonly pending = new Set<ChangeResource>();
   private readonly subscription: Subscription;
 
   constructor(
     @Inject(CHANGE_STORE) store: ChangeStore,
-    private readonly upstream: UpstreamService,
+    private readonly upstream: VendorResourcesService,
   ) {
     this.subscription = store.live.subscribe((event) => {
       // The events of one commit arrive together: one flush for all of them.

@@ -2,10 +2,10 @@ import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
 import { VendorClient } from '@youmi-facade/vendor-client';
 import { MemoryCacheStore } from './cache-store';
 import { DriftRegistry } from './drift-registry';
-import { UpstreamService } from './upstream.service';
+import { VendorResourcesService } from './vendor-resources.service';
 import { VendorCache } from './vendor-cache';
 
-describe('UpstreamService against the simulator', () => {
+describe('VendorResourcesService against the simulator', () => {
   let sim: RunningSimulator;
 
   beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('UpstreamService against the simulator', () => {
   it('keeps the answers read fresh for detection until told to forget them', async () => {
     const store = new MemoryCacheStore();
     const client = new VendorClient({ baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey });
-    const upstream = new UpstreamService(
+    const upstream = new VendorResourcesService(
       client,
       new VendorCache(store, { ttlMs: 60_000, staleMs: 60_000 }),
       new DriftRegistry(),

@@ -33,7 +33,7 @@ function staffAccountsRead(code: string): VendorRead {
  * per vendor answer, by mapping that answer alone, however many resources are built from it.
  */
 @Injectable()
-export class UpstreamService {
+export class VendorResourcesService {
   private readonly derived = new Map<string, { version: string; value: unknown }>();
   /** The version of each read's answer whose drift is recorded. */
   private readonly driftChecked = new Map<string, string>();
