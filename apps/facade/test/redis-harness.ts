@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
+import { freePort } from '@youmi-facade/testing';
 
 export const SHARED_REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -27,17 +27,6 @@ export async function sharedRedis(): Promise<{ redis: Redis; prefix: string; cle
       redis.disconnect();
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A Redis server of this test's own, so that it can be stopped and started without disturbing others. */

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createFacadeClient, type ChangeEventDto, type FacadeClient } from '@youmi-facade/sdk';
 import {
   findWorkspaceRoot,
+  freePort,
   startFacadeProcess,
   startSimulator,
   type RunningFacadeProcess,
@@ -624,14 +624,3 @@ describe('youmi sync: bad input', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

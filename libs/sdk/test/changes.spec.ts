@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
-import { startFacadeProcess, startSimulator, type RunningFacadeProcess, type RunningSimulator } from '@youmi-facade/testing';
+import {
+  freePort,
+  startFacadeProcess,
+  startSimulator,
+  type RunningFacadeProcess,
+  type RunningSimulator,
+} from '@youmi-facade/testing';
 import { createFacadeClient, FacadeProblemError, type ChangeEventDto, type FacadeClient } from '../src';
 
 jest.setTimeout(60_000);
@@ -16,15 +21,6 @@ let client: FacadeClient;
 let env: Record<string, string>;
 const prefix = `youmi-facade-sdk-test:${randomUUID()}:`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function until(done: () => boolean | Promise<boolean>, withinMs = 15_000): Promise<void> {
   const deadline = Date.now() + withinMs;
   while (!(await done())) {
@@ -33,7 +29,10 @@ async function until(done: () => boolean | Promise<boolean>, withinMs = 15_000):
   }
 }
 
-const polled = async () => /^facade_change_polls_total\{outcome="ok"\} [1-9]/m.test(await (await fetch(`${facade.origin}/metrics`)).text());
+const polled = async () =>
+  /^facade_change_polls_total\{outcome="ok"\} [1-9]/m.test(
+    await (await fetch(`${facade.origin}/metrics`)).text(),
+  );
 
 async function collect(iterable: AsyncIterable<ChangeEventDto>): Promise<ChangeEventDto[]> {
   const events: ChangeEventDto[] = [];
@@ -71,14 +70,21 @@ describe('the change feed through the SDK', () => {
     const stop = new AbortController();
     const streamed: ChangeEventDto[] = [];
     const following = (async () => {
-      for await (const event of client.streamChanges({ signal: stop.signal, reconnectMs: 200 })) streamed.push(event);
+      for await (const event of client.streamChanges({ signal: stop.signal, reconnectMs: 200 }))
+        streamed.push(event);
     })();
     // The stream is open once the facade counts it.
-    await until(async () => /^facade_change_streams_open 1$/m.test(await (await fetch(`${facade.origin}/metrics`)).text()));
+    await until(async () =>
+      /^facade_change_streams_open 1$/m.test(await (await fetch(`${facade.origin}/metrics`)).text()),
+    );
 
     await sim.changeRecords(
       { endpoint: 'staff', op: 'update', key: 'b03', set: { ad_staff_name: '王秀娟（调岗）' } },
-      { endpoint: 'staff', op: 'add', record: { ad_staff_code: 'b09', ad_staff_name: '李娜', ad_staff_state: 0, ad_self_user: null } },
+      {
+        endpoint: 'staff',
+        op: 'add',
+        record: { ad_staff_code: 'b09', ad_staff_name: '李娜', ad_staff_state: 0, ad_self_user: null },
+      },
     );
     await until(async () => (await collect(client.changes({ resource: 'staff' }))).length === 2);
     const staff = await collect(client.changes({ resource: 'staff', limit: 1 }));

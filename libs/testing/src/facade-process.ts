@@ -18,9 +18,13 @@ const LISTENING = /API (http:\/\/\S+)\/v1/;
  * Starts the built facade (`node dist/apps/facade/main.js`) on a free port with the given environment;
  * with no UPSTREAM_BASE_URL it brings its bundled simulator, as `npm start` does.
  */
-export async function startFacadeProcess(env: Record<string, string> = {}, startTimeoutMs = 20_000): Promise<RunningFacadeProcess> {
+export async function startFacadeProcess(
+  env: Record<string, string> = {},
+  startTimeoutMs = 20_000,
+): Promise<RunningFacadeProcess> {
   const entry = join(findWorkspaceRoot(), 'dist', 'apps', 'facade', 'main.js');
-  if (!existsSync(entry)) throw new Error(`the facade is not built: ${entry} does not exist. Run \`npx nx build facade\` first.`);
+  if (!existsSync(entry))
+    throw new Error(`the facade is not built: ${entry} does not exist. Run \`npx nx build facade\` first.`);
   const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,3 +26,4 @@ export {
   type VendorReply,
   type VendorTarget,
 } from './vendor-calls';
+export { freePort } from './free-port';
