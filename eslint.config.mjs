@@ -4,7 +4,16 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/.nx', '**/coverage', 'libs/sdk/src/generated/**'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/node_modules',
+      '**/.nx',
+      '**/coverage',
+      'libs/sdk/src/generated/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     rules: {
@@ -21,11 +30,24 @@ export default [
             { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:util'] },
             // the simulator speaks the vendor's wire format, so it may use the client's wire types.
             { sourceTag: 'type:sim', onlyDependOnLibsWithTags: ['type:client', 'type:util'] },
-            { sourceTag: 'type:mapping', onlyDependOnLibsWithTags: ['type:domain', 'type:client', 'type:util'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:client', 'type:mapping', 'type:util'] },
+            {
+              sourceTag: 'type:mapping',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:client', 'type:util'],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:client', 'type:mapping', 'type:util'],
+            },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:client', 'type:mapping', 'type:sim', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:domain',
+                'type:client',
+                'type:mapping',
+                'type:sim',
+                'type:util',
+              ],
             },
             // end-to-end projects use what is published, through test utilities only.
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
@@ -35,10 +57,22 @@ export default [
             { sourceTag: 'scope:vendor', onlyDependOnLibsWithTags: ['scope:vendor', 'scope:shared'] },
             { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:sim', 'scope:vendor'] },
             // the facade may run the bundled simulator when no vendor is configured.
-            { sourceTag: 'scope:facade', onlyDependOnLibsWithTags: ['scope:facade', 'scope:vendor', 'scope:shared', 'scope:sim'] },
+            {
+              sourceTag: 'scope:facade',
+              onlyDependOnLibsWithTags: ['scope:facade', 'scope:vendor', 'scope:shared', 'scope:sim'],
+            },
             // the operators' CLI calls the vendor itself, with the simulator when none is configured, and the
             // facade through the SDK (`youmi sync`).
-            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:vendor', 'scope:shared', 'scope:sim', 'scope:sdk'] },
+            {
+              sourceTag: 'scope:cli',
+              onlyDependOnLibsWithTags: [
+                'scope:cli',
+                'scope:vendor',
+                'scope:shared',
+                'scope:sim',
+                'scope:sdk',
+              ],
+            },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:sim'] },
             // the SDK speaks to the facade over HTTP only: it shares no code with it.
             { sourceTag: 'scope:sdk', onlyDependOnLibsWithTags: ['scope:sdk', 'scope:shared'] },
@@ -51,6 +85,12 @@ export default [
   },
   {
     files: ['**/*.spec.ts'],
-    rules: { 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }] },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only' },
+        { object: 'describe', property: 'only' },
+      ],
+    },
   },
 ];

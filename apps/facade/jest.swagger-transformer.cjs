@@ -1,4 +1,5 @@
-// Runs the Nest Swagger CLI plugin under ts-jest (webpack runs it in the build), so tests see the same OpenAPI document as the build.
+// Runs the Nest Swagger CLI plugin under ts-jest (webpack runs it in the build), so tests see the same
+// OpenAPI document as the build.
 const plugin = require('@nestjs/swagger/plugin');
 
 module.exports = {

@@ -17,7 +17,10 @@ function resolvable(request, from) {
  */
 module.exports = {
   // Source maps of packages that ship none, and Nest's loaders of optional packages, are not our concern.
-  ignoreWarnings: [/Failed to parse source map/, /Critical dependency: the request of a dependency is an expression/],
+  ignoreWarnings: [
+    /Failed to parse source map/,
+    /Critical dependency: the request of a dependency is an expression/,
+  ],
   output: { path: join(__dirname, '../../dist/apps/facade'), clean: true },
   plugins: [
     new NxAppWebpackPlugin({
@@ -31,9 +34,17 @@ module.exports = {
       // Minified: the smaller script compiles faster at start (measured in docs/benchmarks.md).
       optimization: true,
       externalDependencies: 'none',
-      transformers: [{ name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } }],
+      transformers: [
+        { name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } },
+      ],
       // Swagger UI's files are served from beside the bundle (swagger-ui-dist finds them by __dirname).
-      assets: [{ input: '../../node_modules/swagger-ui-dist', glob: '{swagger-ui*.{js,css},favicon-*.png}', output: '.' }],
+      assets: [
+        {
+          input: '../../node_modules/swagger-ui-dist',
+          glob: '{swagger-ui*.{js,css},favicon-*.png}',
+          output: '.',
+        },
+      ],
     }),
     {
       // With transformers ts-loader compiles a whole program: it must only see this app's sources, the
@@ -47,7 +58,13 @@ module.exports = {
             const options = rule.options ?? {};
             rule.options = {
               ...options,
-              compilerOptions: { ...options.compilerOptions, composite: false, incremental: false, declaration: false, declarationMap: false },
+              compilerOptions: {
+                ...options.compilerOptions,
+                composite: false,
+                incremental: false,
+                declaration: false,
+                declarationMap: false,
+              },
             };
           }
         }
@@ -59,6 +76,9 @@ module.exports = {
     // Packages load some dependencies only when they are installed (Nest's microservices and
     // websockets, terminus's ORM indicators…); none is used here. Left out of the bundle, such a
     // require fails at run time exactly as it would unbundled.
-    new IgnorePlugin({ checkResource: (resource, context) => context.includes('node_modules') && !resolvable(resource, context) }),
+    new IgnorePlugin({
+      checkResource: (resource, context) =>
+        context.includes('node_modules') && !resolvable(resource, context),
+    }),
   ],
 };

@@ -8,7 +8,14 @@ export default [
     rules: {
       '@nx/dependency-checks': [
         'error',
-        { ignoredFiles: ['{projectRoot}/eslint.config.mjs', '{projectRoot}/jest.config.cjs', '{projectRoot}/test/**', '{projectRoot}/src/**/*.spec.ts'] },
+        {
+          ignoredFiles: [
+            '{projectRoot}/eslint.config.mjs',
+            '{projectRoot}/jest.config.cjs',
+            '{projectRoot}/test/**',
+            '{projectRoot}/src/**/*.spec.ts',
+          ],
+        },
       ],
     },
     languageOptions: { parser: await import('jsonc-eslint-parser') },

@@ -6,7 +6,10 @@ import Fastify from 'fastify';
 
 const [kind, fixturesPath] = process.argv.slice(2);
 const fixtures = Object.fromEntries(
-  Object.entries(JSON.parse(readFileSync(fixturesPath, 'utf8'))).map(([path, f]) => [path, { headers: f.headers, body: Buffer.from(f.body, 'utf8') }]),
+  Object.entries(JSON.parse(readFileSync(fixturesPath, 'utf8'))).map(([path, f]) => [
+    path,
+    { headers: f.headers, body: Buffer.from(f.body, 'utf8') },
+  ]),
 );
 
 function ready(port) {

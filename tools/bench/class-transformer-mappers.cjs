@@ -15,7 +15,8 @@ module.exports = function createClassTransformerMappers(parseVendorTime) {
     return null;
   };
   const bool = (value) => value === true || value === 1 || value === '1' || value === 'true';
-  const text = (value) => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
+  const text = (value) =>
+    typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
   const time = (value) => (typeof value === 'string' && value !== '' ? parseVendorTime(value) : null);
   const url = (value) => {
     if (typeof value !== 'string') return null;
@@ -27,7 +28,10 @@ module.exports = function createClassTransformerMappers(parseVendorTime) {
   class Authorizations {}
   class Notify {}
   class OperatorAccount {}
-  const from = (name, transform) => [Expose(), Transform(({ obj }) => transform(obj[name]), { toClassOnly: true })];
+  const from = (name, transform) => [
+    Expose(),
+    Transform(({ obj }) => transform(obj[name]), { toClassOnly: true }),
+  ];
   decorate(OperatorAccount, 'id', ...from('ad_wechat_id', int));
   decorate(OperatorAccount, 'wechatId', ...from('ad_wechat_nober', (v) => text(v) ?? ''));
   decorate(OperatorAccount, 'deviceNo', ...from('ad_wechat_nick', (v) => text(v) ?? ''));
@@ -44,7 +48,11 @@ module.exports = function createClassTransformerMappers(parseVendorTime) {
     Expose(),
     Transform(
       ({ obj }) =>
-        plainToInstance(Authorizations, { monitoring: bool(obj.ad_wechat_friends), push: bool(obj.ad_wechat_push), callRecords: bool(obj.ad_wechat_record) }),
+        plainToInstance(Authorizations, {
+          monitoring: bool(obj.ad_wechat_friends),
+          push: bool(obj.ad_wechat_push),
+          callRecords: bool(obj.ad_wechat_record),
+        }),
       { toClassOnly: true },
     ),
   );
@@ -87,11 +95,14 @@ module.exports = function createClassTransformerMappers(parseVendorTime) {
       for (const category of instanceToPlain(plainToInstance(LabelCategory, categoryValues, options))) {
         if (!categories.has(category.id)) categories.set(category.id, { ...category, labels: [] });
       }
-      const labels = instanceToPlain(plainToInstance(Label, labelValues, options)).sort((a, b) => a.id - b.id);
+      const labels = instanceToPlain(plainToInstance(Label, labelValues, options)).sort(
+        (a, b) => a.id - b.id,
+      );
       const namingRows = plainToInstance(LabelCategory, labelValues, options);
       labelValues.forEach((row, i) => {
         const categoryId = namingRows[i].id;
-        if (!categories.has(categoryId)) categories.set(categoryId, { ...instanceToPlain(namingRows[i]), labels: [] });
+        if (!categories.has(categoryId))
+          categories.set(categoryId, { ...instanceToPlain(namingRows[i]), labels: [] });
       });
       for (const { categoryId, ...label } of labels) categories.get(categoryId).labels.push(label);
       return [...categories.values()].sort((a, b) => a.id - b.id);

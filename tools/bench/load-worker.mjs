@@ -2,7 +2,12 @@
 import autocannon from 'autocannon';
 
 const options = JSON.parse(process.argv[2]);
-const result = await autocannon({ ...options, renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+const result = await autocannon({
+  ...options,
+  renderProgressBar: false,
+  renderResultsTable: false,
+  renderLatencyTable: false,
+});
 process.stdout.write(
   JSON.stringify({
     requests: result.requests.total,

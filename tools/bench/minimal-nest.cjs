@@ -10,7 +10,12 @@ class ReadyController {
     return { status: 'ok' };
   }
 }
-Reflect.decorate([Get('health/ready')], ReadyController.prototype, 'ready', Object.getOwnPropertyDescriptor(ReadyController.prototype, 'ready'));
+Reflect.decorate(
+  [Get('health/ready')],
+  ReadyController.prototype,
+  'ready',
+  Object.getOwnPropertyDescriptor(ReadyController.prototype, 'ready'),
+);
 const Ready = Reflect.decorate([Controller()], ReadyController);
 
 class AppModule {}
@@ -19,7 +24,9 @@ const App = Reflect.decorate([Module({ controllers: [Ready] })], AppModule);
 NestFactory.create(App, new FastifyAdapter(), { logger: false })
   .then(async (app) => {
     await app.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1');
-    process.stdout.write(`minimal Nest listening: API http://127.0.0.1:${app.getHttpServer().address().port}/v1\n`);
+    process.stdout.write(
+      `minimal Nest listening: API http://127.0.0.1:${app.getHttpServer().address().port}/v1\n`,
+    );
   })
   .catch((error) => {
     process.stderr.write(`${error.stack}\n`);

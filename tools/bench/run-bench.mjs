@@ -16,9 +16,34 @@ const quick = process.argv.includes('--quick');
 const only = optionValue('--only');
 const SECTIONS = ['changes', 'sync'];
 const settings = quick
-  ? { rounds: 1, seconds: 2, connections: 16, memorySeconds: 8, coldStarts: 3, mappingRuns: 2, changePolls: 4, fanOutRounds: 1, syncLoads: 1, syncEvents: 3 }
-  : { rounds: 3, seconds: 8, connections: 16, memorySeconds: 60, coldStarts: 7, mappingRuns: 5, changePolls: 10, fanOutRounds: 3, syncLoads: 3, syncEvents: 10 };
-/** Where `youmi sync` writes (a schema of its own each run, dropped after): the machine's PostgreSQL unless told. */
+  ? {
+      rounds: 1,
+      seconds: 2,
+      connections: 16,
+      memorySeconds: 8,
+      coldStarts: 3,
+      mappingRuns: 2,
+      changePolls: 4,
+      fanOutRounds: 1,
+      syncLoads: 1,
+      syncEvents: 3,
+    }
+  : {
+      rounds: 3,
+      seconds: 8,
+      connections: 16,
+      memorySeconds: 60,
+      coldStarts: 7,
+      mappingRuns: 5,
+      changePolls: 10,
+      fanOutRounds: 3,
+      syncLoads: 3,
+      syncEvents: 10,
+    };
+/**
+ * Where `youmi sync` writes (a schema of its own each run, dropped after): the machine's PostgreSQL unless
+ * told.
+ */
 const SYNC_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
@@ -34,8 +59,14 @@ function optionValue(name) {
 }
 
 function start(name, args, env = {}, core = SERVER_CORE) {
-  const [command, argv] = pinned ? ['taskset', ['-c', core, process.execPath, ...args]] : [process.execPath, args];
-  const child = spawn(command, argv, { cwd: root, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [command, argv] = pinned
+    ? ['taskset', ['-c', core, process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(command, argv, {
+    cwd: root,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
@@ -47,7 +78,9 @@ function cpuTicks(pid) {
 }
 
 function rssMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
@@ -62,14 +95,18 @@ const median = (values) => {
 function load(url, headers = {}) {
   const options = { url, connections: settings.connections, duration: settings.seconds, headers };
   const args = [join(root, 'tools/bench/load-worker.mjs'), JSON.stringify(options)];
-  const [command, argv] = pinned ? ['taskset', ['-c', LOAD_CORE, process.execPath, ...args]] : [process.execPath, args];
+  const [command, argv] = pinned
+    ? ['taskset', ['-c', LOAD_CORE, process.execPath, ...args]]
+    : [process.execPath, args];
   return new Promise((resolveLoad, reject) => {
     const child = spawn(command, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out)) : reject(new Error(`load worker failed: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolveLoad(JSON.parse(out)) : reject(new Error(`load worker failed: ${err}`)),
+    );
   });
 }
 
@@ -83,7 +120,13 @@ async function measure(target, path, headers) {
 async function startSimulator() {
   const appId = 'bench-app';
   const appKey = randomBytes(16).toString('hex');
-  const sim = start('sim', ['dist/apps/vendor-sim/main.js'], { PORT: '0', SIM_DATASET: 'synthetic', SIM_SCALE: '1', SIM_APP_ID: appId, SIM_APP_KEY: appKey });
+  const sim = start('sim', ['dist/apps/vendor-sim/main.js'], {
+    PORT: '0',
+    SIM_DATASET: 'synthetic',
+    SIM_SCALE: '1',
+    SIM_APP_ID: appId,
+    SIM_APP_KEY: appKey,
+  });
   const [, simBase] = await waitForOutput(sim, /listening on (http:\S+\/publicapi\/v1\/)/, 'the simulator');
   const simOrigin = new URL(simBase).origin;
   const facadeEnv = {
@@ -104,11 +147,13 @@ async function startSimulator() {
 }
 
 async function main() {
-  if (only !== undefined && !SECTIONS.includes(only)) throw new Error(`--only takes one of: ${SECTIONS.join(', ')}`);
+  if (only !== undefined && !SECTIONS.includes(only))
+    throw new Error(`--only takes one of: ${SECTIONS.join(', ')}`);
   log(`building (quick=${quick}, pinned=${pinned}${only ? `, only=${only}` : ''})`);
   if (!buildApps(['youmi-cli'])) throw new Error('build failed');
   const { appId, appKey, sim, simBase, simOrigin, startFacade } = await startSimulator();
-  if (only === 'changes') return writeOnly('changes', () => benchChanges(simOrigin, startFacade, { simBase, appId, appKey }));
+  if (only === 'changes')
+    return writeOnly('changes', () => benchChanges(simOrigin, startFacade, { simBase, appId, appKey }));
   if (only === 'sync') return writeOnly('sync', () => benchSync(simOrigin, startFacade));
 
   const facade = await startFacade();
@@ -117,8 +162,16 @@ async function main() {
 
   const staffCode = (await (await fetch(`${facade.origin}/v1/staff?limit=1`)).json()).data[0].code;
   const scenarios = {
-    small: { label: `GET /v1/staff/${staffCode}`, path: `/v1/staff/${encodeURIComponent(staffCode)}`, vendorPath: `/publicapi/v1/staff?ad_staff_code=${encodeURIComponent(staffCode)}` },
-    page: { label: 'GET /v1/operator-accounts?kind=wechat&limit=500', path: '/v1/operator-accounts?kind=wechat&limit=500', vendorPath: '/publicapi/v1/WeCaht?ad_wechat_lei=0' },
+    small: {
+      label: `GET /v1/staff/${staffCode}`,
+      path: `/v1/staff/${encodeURIComponent(staffCode)}`,
+      vendorPath: `/publicapi/v1/staff?ad_staff_code=${encodeURIComponent(staffCode)}`,
+    },
+    page: {
+      label: 'GET /v1/operator-accounts?kind=wechat&limit=500',
+      path: '/v1/operator-accounts?kind=wechat&limit=500',
+      vendorPath: '/publicapi/v1/WeCaht?ad_wechat_lei=0',
+    },
   };
   const fixtures = {};
   for (const scenario of Object.values(scenarios)) {
@@ -126,7 +179,13 @@ async function main() {
     const response = await fetch(facade.origin + scenario.path);
     if (response.headers.get('x-cache') !== 'HIT') throw new Error(`${scenario.path} is not a cache hit`);
     const headers = {};
-    for (const [name, value] of response.headers) if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'x-request-id'].includes(name)) headers[name] = value;
+    for (const [name, value] of response.headers)
+      if (
+        !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'x-request-id'].includes(
+          name,
+        )
+      )
+        headers[name] = value;
     const body = await response.text();
     fixtures[scenario.path] = { headers, body };
     scenario.bytes = Buffer.byteLength(body);
@@ -149,11 +208,21 @@ async function main() {
       await fetch(`${simBase}GetAccessToken?format=json`, {
         method: 'POST',
         headers: { 'content-type': 'text/json' },
-        body: JSON.stringify({ AppId: appId, Nonce: nonce, Timestamp: timestamp, Signature: sign(appId + nonce + timestamp) }),
+        body: JSON.stringify({
+          AppId: appId,
+          Nonce: nonce,
+          Timestamp: timestamp,
+          Signature: sign(appId + nonce + timestamp),
+        }),
       })
     ).json()
   ).values.access_token;
-  const vendorHeaders = { access_token: token, Nonce: nonce, Timestamp: timestamp, Signature: sign(token + nonce + timestamp) };
+  const vendorHeaders = {
+    access_token: token,
+    Nonce: nonce,
+    Timestamp: timestamp,
+    Signature: sign(token + nonce + timestamp),
+  };
   const vendor = { pid: sim.pid, origin: simOrigin };
 
   for (const scenario of Object.values(scenarios)) await fetch(quiet.origin + scenario.path);
@@ -200,15 +269,27 @@ async function main() {
   const mapping = benchMapping();
 
   log('single-flight: 1000 concurrent cold requests');
-  await fetch(`${simOrigin}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ endpoint: 'WeCaht', latencyMs: 300 }) });
+  await fetch(`${simOrigin}/__sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ endpoint: 'WeCaht', latencyMs: 300 }),
+  });
   const cold = await startFacade();
   await fetch(`${cold.origin}/v1/staff?limit=1`);
   await fetch(`${simOrigin}/__sim/calls`, { method: 'DELETE' });
-  const statuses = await Promise.all(Array.from({ length: 1000 }, () => fetch(`${cold.origin}/v1/operator-accounts?kind=wechat&limit=1`).then((r) => r.status)));
+  const statuses = await Promise.all(
+    Array.from({ length: 1000 }, () =>
+      fetch(`${cold.origin}/v1/operator-accounts?kind=wechat&limit=1`).then((r) => r.status),
+    ),
+  );
   const calls = await (await fetch(`${simOrigin}/__sim/calls`)).json();
   await fetch(`${simOrigin}/__sim/faults`, { method: 'DELETE' });
   cold.child.kill('SIGTERM');
-  const singleFlight = { requests: 1000, ok: statuses.filter((s) => s === 200).length, vendorCalls: calls['WeCaht'] ?? 0 };
+  const singleFlight = {
+    requests: 1000,
+    ok: statuses.filter((s) => s === 200).length,
+    vendorCalls: calls['WeCaht'] ?? 0,
+  };
 
   log('cold start, beside a minimal Nest + Fastify app');
   // Process start to the first 200 from /health/ready, alternating the two so drift of the machine's
@@ -221,7 +302,10 @@ async function main() {
     const [, origin] = await waitForOutput(child, /API (http:\S+)\/v1/, args[0]);
     const readyUrl = `${origin.replace('localhost', '127.0.0.1')}/health/ready`;
     for (;;) {
-      const ok = await fetch(readyUrl).then((r) => r.status === 200, () => false);
+      const ok = await fetch(readyUrl).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (performance.now() - started > 20_000) throw new Error(`${args[0]} was not ready within 20 s`);
       await new Promise((r) => setTimeout(r, 5));
@@ -243,7 +327,26 @@ async function main() {
   const changes = await benchChanges(simOrigin, startFacade, { simBase, appId, appKey });
   const sync = await benchSync(simOrigin, startFacade);
 
-  const report = { date: new Date().toISOString(), quick, pinned, settings, machine: machine(), scenarios: Object.fromEntries(Object.entries(scenarios).map(([k, s]) => [k, { label: s.label, bytes: s.bytes }])), throughput, mapping, singleFlight, memory, coldStartMs, coldStarts, minimalStartMs, minimalStarts, changes, sync };
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    pinned,
+    settings,
+    machine: machine(),
+    scenarios: Object.fromEntries(
+      Object.entries(scenarios).map(([k, s]) => [k, { label: s.label, bytes: s.bytes }]),
+    ),
+    throughput,
+    mapping,
+    singleFlight,
+    memory,
+    coldStartMs,
+    coldStarts,
+    minimalStartMs,
+    minimalStarts,
+    changes,
+    sync,
+  };
   writeReport(report);
 }
 
@@ -263,7 +366,9 @@ async function writeOnly(section, measure) {
   try {
     report = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new Error(`--only ${section} adds to the figures of a full run, and ${path} cannot be read: run \`npm run bench\` first`);
+    throw new Error(
+      `--only ${section} adds to the figures of a full run, and ${path} cannot be read: run \`npm run bench\` first`,
+    );
   }
   report[section] = await measure();
   writeReport(report);
@@ -272,7 +377,9 @@ async function writeOnly(section, measure) {
 /** The change feed: CPU and memory of detection on the synthetic data, then fan-out to 1,000 streams. */
 async function benchChanges(simOrigin, startFacade, vendor) {
   const pollSeconds = 1;
-  log('change feed: reading unchanged vendor answers, parsed anew and known by their fingerprint, side by side');
+  log(
+    'change feed: reading unchanged vendor answers, parsed anew and known by their fingerprint, side by side',
+  );
   const unchangedReads = await unchangedReadsRun(vendor);
   log(`change feed: detection, feed off, ${settings.changePolls} rounds of renames`);
   const off = await detectionRun(simOrigin, startFacade, pollSeconds, false);
@@ -280,12 +387,22 @@ async function benchChanges(simOrigin, startFacade, vendor) {
   const on = await detectionRun(simOrigin, startFacade, pollSeconds, true);
   log(`change feed: fan-out to 1,000 streams, ${settings.fanOutRounds} round(s)`);
   const fanOut = await fanOutRun(simOrigin, startFacade, 1000);
-  return { date: new Date().toISOString(), quick, separate: only === 'changes', pollSeconds, unchangedReads, off, on, fanOut };
+  return {
+    date: new Date().toISOString(),
+    quick,
+    separate: only === 'changes',
+    pollSeconds,
+    unchangedReads,
+    off,
+    on,
+    fanOut,
+  };
 }
 
 /**
  * What a poll that finds nothing costs the vendor client: every vendor read of the feed's resources, in this
- * process, each round once parsed anew and once given the previous answer (the order alternating), CPU medians.
+ * process, each round once parsed anew and once given the previous answer (the order alternating), CPU
+ * medians.
  */
 async function unchangedReadsRun({ simBase, appId, appKey }) {
   const { VendorClient } = require('@youmi-facade/vendor-client');
@@ -299,7 +416,11 @@ async function unchangedReadsRun({ simBase, appId, appKey }) {
     for (const mode of round % 2 ? ['parsed', 'kept'] : ['kept', 'parsed']) {
       const before = process.cpuUsage();
       for (const read of reads) {
-        const answer = await client.call(read.endpoint, { query: read.query, body: read.body, previous: mode === 'kept' ? previous.get(read.key) : undefined });
+        const answer = await client.call(read.endpoint, {
+          query: read.query,
+          body: read.body,
+          previous: mode === 'kept' ? previous.get(read.key) : undefined,
+        });
         if (mode === 'kept') previous.set(read.key, answer);
         if (round === 0 && mode === 'parsed') bytes += Buffer.byteLength(JSON.stringify(answer.values));
       }
@@ -310,7 +431,14 @@ async function unchangedReadsRun({ simBase, appId, appKey }) {
   }
   const parsedMs = median(cpuMs.parsed);
   const keptMs = median(cpuMs.kept);
-  return { reads: reads.length, megabytes: bytes / 1e6, parsedMs, keptMs, ratio: parsedMs / keptMs, runs: cpuMs.parsed.length };
+  return {
+    reads: reads.length,
+    megabytes: bytes / 1e6,
+    parsedMs,
+    keptMs,
+    ratio: parsedMs / keptMs,
+    runs: cpuMs.parsed.length,
+  };
 }
 
 function unchangedReadsText(u, f) {
@@ -352,7 +480,8 @@ async function nextPoll(origin, since, samples = []) {
 }
 
 async function sampleFor(origin, ms, samples) {
-  for (const started = Date.now(); Date.now() - started < ms; await sleep(250)) samples.push(await scrape(origin));
+  for (const started = Date.now(); Date.now() - started < ms; await sleep(250))
+    samples.push(await scrape(origin));
   return samples.at(-1);
 }
 
@@ -365,8 +494,13 @@ async function waitForMetric(origin, what, predicate, timeoutMs = 30_000) {
 }
 
 async function changeRecords(simOrigin, changes) {
-  const response = await fetch(`${simOrigin}/__sim/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ changes }) });
-  if (!response.ok) throw new Error(`POST /__sim/records answered ${response.status}: ${await response.text()}`);
+  const response = await fetch(`${simOrigin}/__sim/records`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ changes }),
+  });
+  if (!response.ok)
+    throw new Error(`POST /__sim/records answered ${response.status}: ${await response.text()}`);
 }
 
 async function listKeys(origin, path, keyOf) {
@@ -380,7 +514,7 @@ async function listKeys(origin, path, keyOf) {
 
 async function readFeed(origin) {
   const events = [];
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await (await fetch(`${origin}/v1/changes?limit=1000${after && `&after=${after}`}`)).json();
     events.push(...page.data);
     if (page.data.length < 1000) return events;
@@ -392,8 +526,18 @@ async function readFeed(origin) {
 function renames(accounts, staff, round) {
   const picked = (keys) => keys.filter((_, i) => i % 100 === round % 100);
   return [
-    ...picked(accounts).map((key) => ({ endpoint: 'WeCaht', op: 'update', key, set: { ad_wechat_nickname: `bench ${round} ${key}` } })),
-    ...picked(staff).map((key) => ({ endpoint: 'staff', op: 'update', key, set: { ad_staff_name: `bench ${round} ${key}` } })),
+    ...picked(accounts).map((key) => ({
+      endpoint: 'WeCaht',
+      op: 'update',
+      key,
+      set: { ad_wechat_nickname: `bench ${round} ${key}` },
+    })),
+    ...picked(staff).map((key) => ({
+      endpoint: 'staff',
+      op: 'update',
+      key,
+      set: { ad_staff_name: `bench ${round} ${key}` },
+    })),
   ];
 }
 
@@ -422,14 +566,17 @@ async function detectionRun(simOrigin, startFacade, pollSeconds, feedOn) {
   const first = mark;
   const ticks = cpuTicks(facade.pid);
   const cpuMs = [];
-  // A single reading of the heap counts the garbage of the latest poll; its lowest over the rounds is nearer what stays.
+  // A single reading of the heap counts the garbage of the latest poll; its lowest over the rounds is nearer
+  // what stays.
   const samples = [];
   let renamed = 0;
   for (let round = 0; round < settings.changePolls; round += 1) {
     const changes = renames(accounts, staff, round);
     renamed += changes.length;
     await changeRecords(simOrigin, changes);
-    const next = feedOn ? await nextPoll(origin, mark, samples) : await sampleFor(origin, pollSeconds * 1000, samples);
+    const next = feedOn
+      ? await nextPoll(origin, mark, samples)
+      : await sampleFor(origin, pollSeconds * 1000, samples);
     if (feedOn) cpuMs.push(((next.cpuSeconds - mark.cpuSeconds) / (next.polls - mark.polls)) * 1000);
     mark = next;
   }
@@ -439,7 +586,9 @@ async function detectionRun(simOrigin, startFacade, pollSeconds, feedOn) {
   const events = await readFeed(origin);
   await stopFacade(facade);
   await fetch(`${simOrigin}/__sim/reset`, { method: 'POST' });
-  const records = Object.fromEntries([...out.matchAll(/"msg":"([\w-]+): baseline of (\d+) records"/g)].map(([, name, n]) => [name, Number(n)]));
+  const records = Object.fromEntries(
+    [...out.matchAll(/"msg":"([\w-]+): baseline of (\d+) records"/g)].map(([, name, n]) => [name, Number(n)]),
+  );
   return {
     feedOn,
     records,
@@ -448,7 +597,9 @@ async function detectionRun(simOrigin, startFacade, pollSeconds, feedOn) {
     polls: mark.polls - first.polls,
     cpuMs,
     baselineCpuMs: feedOn ? (baseline.cpuSeconds / baseline.polls) * 1000 : null,
-    unchangedCpuMs: feedOn ? ((first.cpuSeconds - baseline.cpuSeconds) / (first.polls - baseline.polls)) * 1000 : null,
+    unchangedCpuMs: feedOn
+      ? ((first.cpuSeconds - baseline.cpuSeconds) / (first.polls - baseline.polls)) * 1000
+      : null,
     processCpuMsPerPoll: feedOn ? processCpuMs / (mark.polls - first.polls) : null,
     events: events.length,
     updatedEvents: events.filter((event) => event.type.endsWith('.updated')).length,
@@ -462,7 +613,9 @@ async function detectionRun(simOrigin, startFacade, pollSeconds, feedOn) {
 
 function startStreams(url, streams) {
   const args = [join(root, 'tools/bench/sse-worker.mjs'), JSON.stringify({ url, streams })];
-  const [command, argv] = pinned ? ['taskset', ['-c', LOAD_CORE, process.execPath, ...args]] : [process.execPath, args];
+  const [command, argv] = pinned
+    ? ['taskset', ['-c', LOAD_CORE, process.execPath, ...args]]
+    : [process.execPath, args];
   const child = spawn(command, argv, { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   children.add(child);
   child.on('exit', () => children.delete(child));
@@ -476,7 +629,11 @@ function startStreams(url, streams) {
       });
       if (message) child.send(message);
     });
-  return { opened: answer(), report: () => answer('report'), close: () => new Promise((resolveExit) => (child.once('exit', resolveExit), child.send('close'))) };
+  return {
+    opened: answer(),
+    report: () => answer('report'),
+    close: () => new Promise((resolveExit) => (child.once('exit', resolveExit), child.send('close'))),
+  };
 }
 
 /**
@@ -489,16 +646,23 @@ async function fanOutRun(simOrigin, startFacade, count) {
   await nextPoll(origin, { polls: 0 });
   const streams = startStreams(`${origin}/v1/changes/stream`, count);
   await streams.opened;
-  await waitForMetric(origin, `facade_change_streams_open did not reach ${count}`, (m) => m.streams === count);
+  await waitForMetric(
+    origin,
+    `facade_change_streams_open did not reach ${count}`,
+    (m) => m.streams === count,
+  );
   const seen = new Set();
   const rounds = [];
   for (let round = 0; round < settings.fanOutRounds; round += 1) {
     const changedAt = Date.now();
-    await changeRecords(simOrigin, [{ endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: `fan-out ${round}` } }]);
+    await changeRecords(simOrigin, [
+      { endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: `fan-out ${round}` } },
+    ]);
     for (const started = Date.now(); ; await sleep(200)) {
       const { received } = await streams.report();
       if (received.every((events) => events.length > round)) break;
-      if (Date.now() - started > 20_000) throw new Error(`the event of round ${round + 1} did not reach every stream within 20 s`);
+      if (Date.now() - started > 20_000)
+        throw new Error(`the event of round ${round + 1} did not reach every stream within 20 s`);
     }
     // Long enough for another poll or two, which must not send the event again.
     await sleep(2500);
@@ -506,7 +670,12 @@ async function fanOutRun(simOrigin, startFacade, count) {
     rounds.push(fanOutRound(received, seen, changedAt));
   }
   await streams.close();
-  const closed = await waitForMetric(origin, 'facade_change_streams_open did not fall back to 0', (m) => m.streams === 0, 10_000).then(
+  const closed = await waitForMetric(
+    origin,
+    'facade_change_streams_open did not fall back to 0',
+    (m) => m.streams === 0,
+    10_000,
+  ).then(
     () => true,
     () => false,
   );
@@ -583,7 +752,13 @@ function benchMapping() {
 
 function machine() {
   const cpu = cpus();
-  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  };
 }
 
 function targetsOf(r) {
@@ -591,17 +766,55 @@ function targetsOf(r) {
   const ratio = (key, metric) => t[key]['facade'][metric] / t[key]['bare node:http'][metric];
   const m = r.mapping.operatorAccounts;
   return [
-    { target: 'small object: facade ≥ 0.8 × bare node:http req/s', measured: `${ratio('small', 'rps').toFixed(2)} ×`, met: ratio('small', 'rps') >= 0.8 },
-    { target: 'full page: facade ≥ 0.95 × bare node:http req/s', measured: `${ratio('page', 'rps').toFixed(2)} ×`, met: ratio('page', 'rps') >= 0.95 },
-    { target: 'small object: facade p99 ≤ 2 × bare p99', measured: `${ratio('small', 'p99').toFixed(2)} ×`, met: ratio('small', 'p99') <= 2 },
-    { target: 'full page: facade p99 ≤ 2 × bare p99', measured: `${ratio('page', 'p99').toFixed(2)} ×`, met: ratio('page', 'p99') <= 2 },
-    { target: 'mapping ≥ 10 × class-transformer (100,000 accounts)', measured: `${(m.classTransformerMs / m.mappingMs).toFixed(1)} ×, outputs equal: ${m.equal}`, met: m.classTransformerMs / m.mappingMs >= 10 && m.equal },
-    { target: 'label tree ≥ 10 × class-transformer (5,000 labels)', measured: `${(r.mapping.labelTree.classTransformerMs / r.mapping.labelTree.mappingMs).toFixed(1)} ×, outputs equal: ${r.mapping.labelTree.equal}`, met: r.mapping.labelTree.classTransformerMs / r.mapping.labelTree.mappingMs >= 10 && r.mapping.labelTree.equal },
-    { target: '1 vendor call for 1,000 concurrent cold requests', measured: `${r.singleFlight.vendorCalls} call(s), ${r.singleFlight.ok} × 200`, met: r.singleFlight.vendorCalls === 1 && r.singleFlight.ok === 1000 },
-    { target: 'RSS under 200 MB after load', measured: `${r.memory.rssAfterMb.toFixed(0)} MB after ${r.memory.seconds} s`, met: r.memory.rssAfterMb < 200 },
+    {
+      target: 'small object: facade ≥ 0.8 × bare node:http req/s',
+      measured: `${ratio('small', 'rps').toFixed(2)} ×`,
+      met: ratio('small', 'rps') >= 0.8,
+    },
+    {
+      target: 'full page: facade ≥ 0.95 × bare node:http req/s',
+      measured: `${ratio('page', 'rps').toFixed(2)} ×`,
+      met: ratio('page', 'rps') >= 0.95,
+    },
+    {
+      target: 'small object: facade p99 ≤ 2 × bare p99',
+      measured: `${ratio('small', 'p99').toFixed(2)} ×`,
+      met: ratio('small', 'p99') <= 2,
+    },
+    {
+      target: 'full page: facade p99 ≤ 2 × bare p99',
+      measured: `${ratio('page', 'p99').toFixed(2)} ×`,
+      met: ratio('page', 'p99') <= 2,
+    },
+    {
+      target: 'mapping ≥ 10 × class-transformer (100,000 accounts)',
+      measured: `${(m.classTransformerMs / m.mappingMs).toFixed(1)} ×, outputs equal: ${m.equal}`,
+      met: m.classTransformerMs / m.mappingMs >= 10 && m.equal,
+    },
+    {
+      target: 'label tree ≥ 10 × class-transformer (5,000 labels)',
+      measured: `${(r.mapping.labelTree.classTransformerMs / r.mapping.labelTree.mappingMs).toFixed(1)} ×, outputs equal: ${r.mapping.labelTree.equal}`,
+      met:
+        r.mapping.labelTree.classTransformerMs / r.mapping.labelTree.mappingMs >= 10 &&
+        r.mapping.labelTree.equal,
+    },
+    {
+      target: '1 vendor call for 1,000 concurrent cold requests',
+      measured: `${r.singleFlight.vendorCalls} call(s), ${r.singleFlight.ok} × 200`,
+      met: r.singleFlight.vendorCalls === 1 && r.singleFlight.ok === 1000,
+    },
+    {
+      target: 'RSS under 200 MB after load',
+      measured: `${r.memory.rssAfterMb.toFixed(0)} MB after ${r.memory.seconds} s`,
+      met: r.memory.rssAfterMb < 200,
+    },
     ...changeTargets(r.changes),
     ...syncTargets(r.sync),
-    { target: 'cold start under 1 s (process start to /health/ready 200, bundled simulator)', measured: `${r.coldStartMs.toFixed(0)} ms`, met: r.coldStartMs < 1000 },
+    {
+      target: 'cold start under 1 s (process start to /health/ready 200, bundled simulator)',
+      measured: `${r.coldStartMs.toFixed(0)} ms`,
+      met: r.coldStartMs < 1000,
+    },
     {
       target: 'cold start ≤ 1.3 × a minimal Nest + Fastify app with one route',
       measured: `${(r.coldStartMs / r.minimalStartMs).toFixed(2)} × (${r.coldStartMs.toFixed(0)} against ${r.minimalStartMs.toFixed(0)} ms)`,
@@ -637,9 +850,18 @@ function changesMarkdown(r, f) {
   const c = r.changes;
   if (!c) return '';
   const cpu = pollCpu(c);
-  const records = Object.entries(c.on.records).map(([name, n]) => `${f(n)} ${name}`).join(', ');
-  const separately = !c.separate ? '' : `Measured on ${c.date.slice(0, 10)} by \`npm run bench -- --only changes${c.quick ? ' --quick' : ''}\`, apart from the figures above.\n\n`;
-  const rounds = c.fanOut.rounds.map((round, i) => `| ${i + 1} | ${f(round.changeToDetectionMs)} | ${f(round.firstMs)} | ${f(round.lastMs)} | ${f(round.streamsReceiving)} | ${round.events} | ${round.exactlyOnce ? 'yes' : '**no**'} |`).join('\n');
+  const records = Object.entries(c.on.records)
+    .map(([name, n]) => `${f(n)} ${name}`)
+    .join(', ');
+  const separately = !c.separate
+    ? ''
+    : `Measured on ${c.date.slice(0, 10)} by \`npm run bench -- --only changes${c.quick ? ' --quick' : ''}\`, apart from the figures above.\n\n`;
+  const rounds = c.fanOut.rounds
+    .map(
+      (round, i) =>
+        `| ${i + 1} | ${f(round.changeToDetectionMs)} | ${f(round.firstMs)} | ${f(round.lastMs)} | ${f(round.streamsReceiving)} | ${round.events} | ${round.exactlyOnce ? 'yes' : '**no**'} |`,
+    )
+    .join('\n');
   return `## Change feed
 
 ${separately}Synthetic dataset (\`SIM_SCALE=1\`), in-memory feed. Each poll reads every keyed resource fresh from the vendor and diffs it:
@@ -690,7 +912,16 @@ async function benchSync(simOrigin, startFacade) {
   const db = new pg.Client({ connectionString: SYNC_DATABASE_URL });
   await db.connect();
   const schemas = [];
-  const syncArgs = (origin, schema) => ['dist/apps/youmi-cli/main.js', 'sync', '--facade-url', origin, '--database-url', SYNC_DATABASE_URL, '--schema', schema];
+  const syncArgs = (origin, schema) => [
+    'dist/apps/youmi-cli/main.js',
+    'sync',
+    '--facade-url',
+    origin,
+    '--database-url',
+    SYNC_DATABASE_URL,
+    '--schema',
+    schema,
+  ];
   try {
     const loads = [];
     for (let run = 0; run < settings.syncLoads; run += 1) {
@@ -715,15 +946,19 @@ async function benchSync(simOrigin, startFacade) {
     const schema = schemas[schemas.length - 1];
     const follower = start('sync', syncArgs(facade.origin, schema), {}, LOAD_CORE);
     await waitForOutput(follower, /caught up/, 'youmi sync');
-    const nameOf = async () => (await db.query(`SELECT name FROM ${schema}.staff WHERE code = 'b01'`)).rows[0]?.name;
+    const nameOf = async () =>
+      (await db.query(`SELECT name FROM ${schema}.staff WHERE code = 'b01'`)).rows[0]?.name;
     const lagsMs = [];
     // The first rename is read by polling (an empty feed gives no id to follow the stream from): not counted.
     for (let round = 0; round <= settings.syncEvents; round += 1) {
       const name = `bench sync ${round}`;
-      await changeRecords(simOrigin, [{ endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: name } }]);
+      await changeRecords(simOrigin, [
+        { endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: name } },
+      ]);
       const deadline = Date.now() + 30_000;
       while ((await nameOf()) !== name) {
-        if (Date.now() > deadline) throw new Error(`youmi sync did not apply the rename to ${name} within 30 s`);
+        if (Date.now() > deadline)
+          throw new Error(`youmi sync did not apply the rename to ${name} within 30 s`);
         await sleep(5);
       }
       const appliedAt = Date.now();
@@ -762,8 +997,12 @@ function syncTargets(s) {
 function syncMarkdown(r, f) {
   const s = r.sync;
   if (!s) return '';
-  const separately = !s.separate ? '' : `Measured on ${s.date.slice(0, 10)} by \`npm run bench -- --only sync${s.quick ? ' --quick' : ''}\`, apart from the figures above.\n\n`;
-  const rows = s.loads.map((load, i) => `| ${i + 1} | ${f(load.wallMs)} | ${f(load.loadMs)} | ${f(load.rows)} |`).join('\n');
+  const separately = !s.separate
+    ? ''
+    : `Measured on ${s.date.slice(0, 10)} by \`npm run bench -- --only sync${s.quick ? ' --quick' : ''}\`, apart from the figures above.\n\n`;
+  const rows = s.loads
+    .map((load, i) => `| ${i + 1} | ${f(load.wallMs)} | ${f(load.loadMs)} | ${f(load.rows)} |`)
+    .join('\n');
   return `## youmi sync
 
 ${separately}\`youmi sync --once\` into a new schema of the machine's PostgreSQL, each run through a facade started just before (its cache
@@ -783,10 +1022,16 @@ times; each figure is the time from the event's \`occurredAt\` (the facade publi
 }
 
 function markdown(r) {
-  const f = (n, d = 0) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const f = (n, d = 0) =>
+    n === null || n === undefined
+      ? '–'
+      : Number(n).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const rows = (key) =>
     Object.entries(r.throughput[key])
-      .map(([name, m]) => `| ${name} | ${f(m.rps)} | ${f(m.rps / r.throughput[key]['bare node:http'].rps, 2)} | ${f(m.p50)} | ${f(m.p99)} | ${f(m.cpuUsPerRequest)} | ${m.errors} |`)
+      .map(
+        ([name, m]) =>
+          `| ${name} | ${f(m.rps)} | ${f(m.rps / r.throughput[key]['bare node:http'].rps, 2)} | ${f(m.p50)} | ${f(m.p99)} | ${f(m.cpuUsPerRequest)} | ${m.errors} |`,
+      )
       .join('\n');
   const table = (key) => `### ${r.scenarios[key].label} (${f(r.scenarios[key].bytes)} bytes)
 

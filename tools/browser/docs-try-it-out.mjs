@@ -30,7 +30,16 @@ const origin = await facade.origin;
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
@@ -59,9 +68,13 @@ try {
   await operation.screenshot({ path: screenshot });
 
   if (status !== '200') fail(`Try it out answered status ${status}, not 200`);
-  else if (!body.includes('客户意向')) fail(`the rendered response does not show the label category 客户意向:\n${body.slice(0, 500)}`);
+  else if (!body.includes('客户意向'))
+    fail(`the rendered response does not show the label category 客户意向:\n${body.slice(0, 500)}`);
   else if (pageErrors.length > 0) fail(`the page reported errors: ${pageErrors.join(' | ')}`);
-  else console.log(`test:browser passed: GET /v1/label-tree answered 200 with 客户意向 in Swagger UI; screenshot ${screenshot}`);
+  else
+    console.log(
+      `test:browser passed: GET /v1/label-tree answered 200 with 客户意向 in Swagger UI; screenshot ${screenshot}`,
+    );
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 } finally {

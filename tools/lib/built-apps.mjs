@@ -10,7 +10,15 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export function buildApps(extra = []) {
   const build = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', ['facade', 'vendor-sim', ...extra].join(','), '--outputStyle=static'],
+    [
+      join(root, 'node_modules/nx/dist/bin/nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      ['facade', 'vendor-sim', ...extra].join(','),
+      '--outputStyle=static',
+    ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } },
   );
   return build.status === 0;
@@ -44,11 +52,17 @@ export function startBuiltFacade(env, timeoutMs = 20000) {
   return { child, origin };
 }
 
-/** Resolves the match of `pattern` in what `child` prints, once it appears; rejects when it exits or takes too long. */
+/**
+ * Resolves the match of `pattern` in what `child` prints, once it appears; rejects when it exits or takes too
+ * long.
+ */
 export function waitForOutput(child, pattern, what, timeoutMs = 30000) {
   return new Promise((resolveLine, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     const onData = (chunk) => {
       out += chunk;
       const match = pattern.exec(out);

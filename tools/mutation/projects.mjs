@@ -12,7 +12,13 @@ export const PROJECTS = {
     typeCheck: true,
     target: 85,
   },
-  mapping: { mutate: ['libs/mapping/src/**/*.ts', ...notTests], jestConfig: 'libs/mapping/jest.config.cjs', tsconfig: 'libs/mapping/tsconfig.lib.json', typeCheck: true, target: 85 },
+  mapping: {
+    mutate: ['libs/mapping/src/**/*.ts', ...notTests],
+    jestConfig: 'libs/mapping/jest.config.cjs',
+    tsconfig: 'libs/mapping/tsconfig.lib.json',
+    typeCheck: true,
+    target: 85,
+  },
   'vendor-client': {
     mutate: ['libs/vendor-client/src/**/*.ts', ...notTests, '!libs/vendor-client/src/nest/**'],
     jestConfig: 'libs/vendor-client/jest.config.cjs',
@@ -20,8 +26,8 @@ export const PROJECTS = {
     typeCheck: true,
     target: 85,
   },
-  // Its unit tests only: the end-to-end tests boot whole applications and cover every line, so each mutant would
-  // rerun them all, for hours on two cores. What they alone would catch counts against the score.
+  // Its unit tests only: the end-to-end tests boot whole applications and cover every line, so each mutant
+  // would rerun them all, for hours on two cores. What they alone would catch counts against the score.
   'facade-request-path': {
     mutate: [
       'apps/facade/src/access/**/*.ts',

@@ -6,13 +6,18 @@ import { PROJECTS } from './projects.mjs';
 
 const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const reportOnly = process.argv.includes('--report-only');
-for (const name of chosen) if (!PROJECTS[name]) throw new Error(`unknown project "${name}": one of ${Object.keys(PROJECTS).join(', ')}`);
+for (const name of chosen)
+  if (!PROJECTS[name])
+    throw new Error(`unknown project "${name}": one of ${Object.keys(PROJECTS).join(', ')}`);
 const names = chosen.length > 0 ? chosen : Object.keys(PROJECTS);
 
 if (!reportOnly) {
   for (const name of names) {
     console.log(`\n== ${name}`);
-    const run = spawnSync('npx', ['stryker', 'run', 'tools/mutation/stryker.config.mjs'], { stdio: 'inherit', env: { ...process.env, MUTATE_PROJECT: name } });
+    const run = spawnSync('npx', ['stryker', 'run', 'tools/mutation/stryker.config.mjs'], {
+      stdio: 'inherit',
+      env: { ...process.env, MUTATE_PROJECT: name },
+    });
     if (run.status !== 0) throw new Error(`stryker failed for ${name} (exit ${run.status})`);
   }
 }
@@ -20,9 +25,9 @@ if (!reportOnly) {
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 /**
- * Survivors looked at, with the reason, one file per project: equivalent (no test can tell them apart), or with
- * `"kind": "unnoticeable"` when they differ only for input the code never gets or in nothing a user can see
- * (still counted as undetected).
+ * Survivors looked at, with the reason, one file per project: equivalent (no test can tell them apart), or
+ * with `"kind": "unnoticeable"` when they differ only for input the code never gets or in nothing a user can
+ * see (still counted as undetected).
  */
 const equivalentOf = (name) => {
   const file = `tools/mutation/equivalent/${name}.json`;
@@ -33,7 +38,15 @@ function summarise(name) {
   const file = `reports/mutation/${name}.json`;
   if (!existsSync(file)) return undefined;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0 };
+  const counts = {
+    Killed: 0,
+    Timeout: 0,
+    Survived: 0,
+    NoCoverage: 0,
+    CompileError: 0,
+    RuntimeError: 0,
+    Ignored: 0,
+  };
   const survivors = [];
   const equivalent = equivalentOf(name);
   for (const [path, { source, mutants }] of Object.entries(report.files)) {
@@ -43,11 +56,20 @@ function summarise(name) {
       if (!UNDETECTED.has(mutant.status)) continue;
       const line = mutant.location.start.line;
       const known = equivalent.find(
-        (e) => e.file === path && e.line === line && e.mutator === mutant.mutatorName && (e.replacement === undefined || e.replacement === mutant.replacement),
+        (e) =>
+          e.file === path &&
+          e.line === line &&
+          e.mutator === mutant.mutatorName &&
+          (e.replacement === undefined || e.replacement === mutant.replacement),
       );
       const unnoticeable = known?.kind === 'unnoticeable';
       survivors.push({
-        path, line, mutator: mutant.mutatorName, status: mutant.status, replacement: mutant.replacement ?? '', code: (lines[line - 1] ?? '').trim(),
+        path,
+        line,
+        mutator: mutant.mutatorName,
+        status: mutant.status,
+        replacement: mutant.replacement ?? '',
+        code: (lines[line - 1] ?? '').trim(),
         equivalent: unnoticeable ? undefined : known?.reason,
         unnoticeable: unnoticeable ? known.reason : undefined,
       });
@@ -57,12 +79,23 @@ function summarise(name) {
   const undetected = [...UNDETECTED].reduce((sum, status) => sum + counts[status], 0);
   const judged = survivors.filter((s) => s.equivalent).length;
   const percent = (part, whole) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
-  // A mutant judged equivalent behaves exactly like the original, so no test could detect it: it leaves the score.
-  return { counts, judged, score: percent(detected, detected + undetected - judged), raw: percent(detected, detected + undetected), survivors };
+  // A mutant judged equivalent behaves exactly like the original, so no test could detect it: it leaves the
+  // score.
+  return {
+    counts,
+    judged,
+    score: percent(detected, detected + undetected - judged),
+    raw: percent(detected, detected + undetected),
+    survivors,
+  };
 }
 
 const results = Object.fromEntries(Object.keys(PROJECTS).map((name) => [name, summarise(name)]));
-const scores = Object.fromEntries(Object.entries(results).filter(([, r]) => r).map(([name, r]) => [name, r.score]));
+const scores = Object.fromEntries(
+  Object.entries(results)
+    .filter(([, r]) => r)
+    .map(([name, r]) => [name, r.score]),
+);
 writeFileSync('docs/mutation.json', `${JSON.stringify(scores, null, 2)}\n`);
 
 const row = (name, r) => {
@@ -80,16 +113,24 @@ const md = [
   'mutants no test runs count against it; mutants that do not compile (the TypeScript checker) do not count.',
   'Survivors judged equivalent (they behave exactly like the original code; the reason for each is below, kept in',
   '`tools/mutation/equivalent/<project>.json`) leave the score; the raw score counts them as undetected.',
-  'What each project mutates is in `tools/mutation/projects.mjs`. The facade\'s request path is measured with its unit',
+  "What each project mutates is in `tools/mutation/projects.mjs`. The facade's request path is measured with its unit",
   'tests only (its end-to-end tests boot whole applications, too slow to rerun per mutant), so what only they',
-  'catch counts against it. The mapping\'s property tests run 30 cases per property under Stryker (150 in `npm test`).',
+  "catch counts against it. The mapping's property tests run 30 cases per property under Stryker (150 in `npm test`).",
   '',
   '| project | score | raw score | target | met | killed | timeout | survived | no coverage | judged equivalent | errors |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...Object.entries(results).filter(([, r]) => r).map(([name, r]) => row(name, r)),
+  ...Object.entries(results)
+    .filter(([, r]) => r)
+    .map(([name, r]) => row(name, r)),
   '',
   ...(Object.values(results).some((r) => !r)
-    ? [`Not run for this report (no results in \`reports/mutation/\`): ${Object.entries(results).filter(([, r]) => !r).map(([name]) => name).join(', ')}.`, '']
+    ? [
+        `Not run for this report (no results in \`reports/mutation/\`): ${Object.entries(results)
+          .filter(([, r]) => !r)
+          .map(([name]) => name)
+          .join(', ')}.`,
+        '',
+      ]
     : []),
   'Timed-out mutants count as detected, as Stryker counts them.',
   '',
@@ -100,21 +141,42 @@ for (const [name, r] of Object.entries(results)) {
   const unnoticeable = r.survivors.filter((s) => s.unnoticeable);
   const judged = r.survivors.filter((s) => s.equivalent);
   md.push(`## ${name}`, '');
-  if (r.score === null) md.push('No mutants: only `as const` constant lists and types, which Stryker does not mutate.', '');
+  if (r.score === null)
+    md.push('No mutants: only `as const` constant lists and types, which Stryker does not mutate.', '');
   else if (r.survivors.length === 0) md.push('Every mutant detected.', '');
   if (judged.length > 0) {
-    md.push('Judged equivalent (no test can tell them apart):', '', '| where | mutation | why |', '| --- | --- | --- |');
-    for (const s of judged) md.push(`| \`${s.path}:${s.line}\` | ${s.mutator}: \`${clip(s.replacement)}\` | ${s.equivalent} |`);
+    md.push(
+      'Judged equivalent (no test can tell them apart):',
+      '',
+      '| where | mutation | why |',
+      '| --- | --- | --- |',
+    );
+    for (const s of judged)
+      md.push(`| \`${s.path}:${s.line}\` | ${s.mutator}: \`${clip(s.replacement)}\` | ${s.equivalent} |`);
     md.push('');
   }
   if (unnoticeable.length > 0) {
-    md.push('Left without a test, counted as undetected (they differ only for input the code never gets, or in nothing a user can see):', '', '| where | mutation | why |', '| --- | --- | --- |');
-    for (const s of unnoticeable) md.push(`| \`${s.path}:${s.line}\` | ${s.mutator}: \`${clip(s.replacement)}\` | ${s.unnoticeable} |`);
+    md.push(
+      'Left without a test, counted as undetected (they differ only for input the code never gets, or in nothing a user can see):',
+      '',
+      '| where | mutation | why |',
+      '| --- | --- | --- |',
+    );
+    for (const s of unnoticeable)
+      md.push(`| \`${s.path}:${s.line}\` | ${s.mutator}: \`${clip(s.replacement)}\` | ${s.unnoticeable} |`);
     md.push('');
   }
   if (open.length > 0) {
-    md.push(`Undetected (${open.length}):`, '', '| where | status | mutation | code |', '| --- | --- | --- | --- |');
-    for (const s of open) md.push(`| \`${s.path}:${s.line}\` | ${s.status} | ${s.mutator}: \`${clip(s.replacement)}\` | \`${clip(s.code)}\` |`);
+    md.push(
+      `Undetected (${open.length}):`,
+      '',
+      '| where | status | mutation | code |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const s of open)
+      md.push(
+        `| \`${s.path}:${s.line}\` | ${s.status} | ${s.mutator}: \`${clip(s.replacement)}\` | \`${clip(s.code)}\` |`,
+      );
     md.push('');
   }
 }

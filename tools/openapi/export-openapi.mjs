@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { root, startBuiltFacade } from '../lib/built-apps.mjs';
 
 if (!existsSync(join(root, 'dist/apps/facade/main.js'))) {
-  console.error('dist/apps/facade/main.js is missing: run `npx nx build facade` first (npm run openapi does).');
+  console.error(
+    'dist/apps/facade/main.js is missing: run `npx nx build facade` first (npm run openapi does).',
+  );
   process.exit(1);
 }
 const facade = startBuiltFacade({

@@ -14,7 +14,8 @@ export function generatorArgs(document, outputDir) {
     `--path=${document}`,
     `--output=${outputDir}`,
     '--name=facade-api.ts',
-    // No --http-client: this CLI version picks axios whenever the flag is present at all; fetch is its default.
+    // No --http-client: this CLI version picks axios whenever the flag is present at all; fetch is its
+    // default.
     '--enum-style=union',
     '--sort-types',
     '--silent',
@@ -22,9 +23,13 @@ export function generatorArgs(document, outputDir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = spawnSync(process.execPath, generatorArgs(join(root, 'apps/facade/openapi.json'), join(root, 'libs/sdk/src/generated')), {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    generatorArgs(join(root, 'apps/facade/openapi.json'), join(root, 'libs/sdk/src/generated')),
+    {
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
   console.log('wrote libs/sdk/src/generated/facade-api.ts');
 }

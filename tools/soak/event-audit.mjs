@@ -2,7 +2,8 @@
 // event streams) against the feed: lost, doubled, out of order.
 
 /**
- * @param expected changes made at the simulator, each to a record no other change touched: `{ resource, key, type }`
+ * @param expected changes made at the simulator, each to a record no other change touched: `{ resource, key,
+ * type }`
  * @param feed every event of the feed, in feed order
  * @param receivers `{ name: [event ids in the order they arrived] }`
  */

@@ -1,5 +1,6 @@
 // `node tools/soak/heap-summary.mjs <before.heapsnapshot> <after.heapsnapshot>`: what grew between two V8
-// heap snapshots (each taken after a full GC, so only what is still reachable), by constructor, largest first.
+// heap snapshots (each taken after a full GC, so only what is still reachable), by constructor, largest
+// first.
 import { readFileSync } from 'node:fs';
 
 /** Self size and count per node name (a constructor, or `(string)`, `(array)`…), for one snapshot. */

@@ -1,10 +1,11 @@
-// `npm run soak -- [--minutes N] [--rate R] [--quick] [--heap-snapshots]`: two facade instances on a private Redis, with the change
-// feed on and a webhook receiver, under a steady load while the vendor, Redis, one instance and the receiver
-// fail in turn and the vendor's data keeps changing. Writes docs/soak.md and docs/soak.json (`--quick`: one
-// minute, into reports/soak/); exits 1 when an answer broke the contract, an event was lost, doubled or out
-// of order, or (full runs) memory grew by 10 % or more after warm-up. Method and figures: docs/soak.md.
-// `--heap-snapshots`: each instance's heap is also written after warm-up and at the end (a full GC first, so
-// only what is still reachable; each pauses the instance a few seconds), and what grew is printed.
+// `npm run soak -- [--minutes N] [--rate R] [--quick] [--heap-snapshots]`: two facade instances on a private
+// Redis, with the change feed on and a webhook receiver, under a steady load while the vendor, Redis, one
+// instance and the receiver fail in turn and the vendor's data keeps changing. Writes docs/soak.md and
+// docs/soak.json (`--quick`: one minute, into reports/soak/); exits 1 when an answer broke the contract, an
+// event was lost, doubled or out of order, or (full runs) memory grew by 10 % or more after warm-up. Method
+// and figures: docs/soak.md. `--heap-snapshots`: each instance's heap is also written after warm-up and at
+// the end (a full GC first, so only what is still reachable; each pauses the instance a few seconds), and
+// what grew is printed.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -354,7 +355,8 @@ async function main() {
       redis: rssMb(redis.pid),
     };
     memory.push(sample);
-    // The V8 heap in use, from each instance's /metrics: what RSS holds beyond it is freed memory not yet returned.
+    // The V8 heap in use, from each instance's /metrics: what RSS holds beyond it is freed memory not yet
+    // returned.
     if (samples++ % 5 === 0) {
       for (const name of ['a', 'b']) sample[`${name}Heap`] = await heapUsedMb(instances[name].origin);
     }
@@ -478,7 +480,10 @@ async function main() {
 /** Which process each snapshot of an instance came from: a comparison across a restart means nothing. */
 const snapshotPids = {};
 
-/** Writes each live instance's heap (SIGWINCH, `--heapsnapshot-signal`: Nest's shutdown hooks take SIGUSR2) to reports/soak/heap-<name>-<label>.heapsnapshot. */
+/**
+ * Writes each live instance's heap (SIGWINCH, `--heapsnapshot-signal`: Nest's shutdown hooks take SIGUSR2) to
+ * reports/soak/heap-<name>-<label>.heapsnapshot.
+ */
 async function snapshotHeaps(instances, label) {
   for (const [name, { child }] of Object.entries(instances)) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
@@ -545,7 +550,10 @@ async function waitFor(check, timeoutMs, what) {
   }
 }
 
-/** What the load asks for, by weight: lists with filters and paging, records, the tree, CSV, revalidations, bad requests. */
+/**
+ * What the load asks for, by weight: lists with filters and paging, records, the tree, CSV, revalidations,
+ * bad requests.
+ */
 function loadTargets(staffCodes, accountIds, labelIds) {
   const json = (path, weight, extra = {}) => ({ path, weight, ...extra });
   return [
@@ -572,7 +580,9 @@ function loadTargets(staffCodes, accountIds, labelIds) {
   ];
 }
 
-/** The n-th change: renames, additions and removals of staff, and label renames, each on a record of its own. */
+/**
+ * The n-th change: renames, additions and removals of staff, and label renames, each on a record of its own.
+ */
 function nextChange(n, pool) {
   const kind = ['rename-staff', 'add-staff', 'rename-label', 'remove-staff'][n % 4];
   if (kind === 'add-staff') {

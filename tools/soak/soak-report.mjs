@@ -88,7 +88,10 @@ function memoryFigures(samples, phases, endRss) {
   return out;
 }
 
-/** What runs of the soak have found, and what became of it: kept in every report, so that a reader knows the history. */
+/**
+ * What runs of the soak have found, and what became of it: kept in every report, so that a reader knows the
+ * history.
+ */
 const FINDINGS = [
   '## What the soak found',
   '',
@@ -105,13 +108,13 @@ const FINDINGS = [
   '  every 2 s), decoded and parsed even when nothing had changed. Two steps, measured by full runs: a list',
   '  stored again unchanged is no longer serialised and sent to Redis again (RSS growth after warm-up 41.5 % →',
   '  20.3 %); then an answer that is the same as the previous one but for `msgTime` and `requestId` is known by a',
-  '  SHA-256 fingerprint of its bytes and neither decoded nor parsed (the vendor client\'s `previous`). A',
+  "  SHA-256 fingerprint of its bytes and neither decoded nor parsed (the vendor client's `previous`). A",
   '  detecting instance without load now holds a flat 44 MB heap (it swung between 50 and 66 MB), and in the',
   '  run above the instance never killed ended below its warm-up figure. RSS is still read at single moments',
   '  of a GC cycle: within a phase an instance swings by up to ~100 MB, higher while the vendor or Redis fails',
   '  (every copy reloaded) and back down once they answer again (the last phases of the table).',
-  '- **This run\'s latencies.** The committed full run ran beside a mutation-testing run (two more busy',
-  '  processes on the 2 cores), which lengthens its p99 and maximum latencies, the warm-up\'s included.',
+  "- **This run's latencies.** The committed full run ran beside a mutation-testing run (two more busy",
+  "  processes on the 2 cores), which lengthens its p99 and maximum latencies, the warm-up's included.",
   '',
 ];
 const cell = (value) => (value === null || value === undefined ? '–' : String(value));

@@ -46,7 +46,8 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
         .header('cache-control', 'no-store')
         .send(JSON.stringify(answeredProblem(body, request.url, request.id)));
     },
-    // The request id comes from X-Request-Id when it is sane, and is shared with pino through the raw request.
+    // The request id comes from X-Request-Id when it is sane, and is shared with pino through the raw
+    // request.
     genReqId: requestIdOf,
   });
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -69,8 +70,8 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
   );
   app.useLogger(app.get(Logger));
   app.enableVersioning({ type: VersioningType.URI });
-  // Only the signals that mean stop: Nest's default list also takes SIGUSR2, which Node's diagnostic reports and
-  // heap snapshots are asked for with, and would close the facade instead.
+  // Only the signals that mean stop: Nest's default list also takes SIGUSR2, which Node's diagnostic reports
+  // and heap snapshots are asked for with, and would close the facade instead.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP']);
   providers.policy = app.get(AccessPolicy);
   providers.answers = app.get(RenderedAnswers);

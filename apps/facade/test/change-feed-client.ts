@@ -126,7 +126,10 @@ export interface Delivery {
   answered: number;
 }
 
-/** A webhook receiver: answers each POST with the next status of `answers` (then 204), and keeps every request. */
+/**
+ * A webhook receiver: answers each POST with the next status of `answers` (then 204), and keeps every
+ * request.
+ */
 export async function startReceiver(
   answers: number[] = [],
 ): Promise<{ url: string; deliveries: Delivery[]; stop: () => Promise<void>; server: Server }> {
@@ -150,7 +153,9 @@ export async function startReceiver(
   };
 }
 
-/** Checks a delivery's Standard Webhooks signature with the secret, as a receiver would (HMAC-SHA256 by hand). */
+/**
+ * Checks a delivery's Standard Webhooks signature with the secret, as a receiver would (HMAC-SHA256 by hand).
+ */
 export function signatureIsValid(delivery: Delivery, secret: string): boolean {
   const id = delivery.headers['webhook-id'] as string;
   const timestamp = delivery.headers['webhook-timestamp'] as string;

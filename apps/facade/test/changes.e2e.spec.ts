@@ -67,7 +67,10 @@ async function renameAddRemove(sim: RunningSimulator): Promise<void> {
 
 const summary = (events: FeedEvent[]) => events.map((event) => `${event.type} ${event.key}`);
 const THREE = ['ad-groups.deleted 151', 'labels.created 9001', 'staff.updated b03'];
-/** The events of the three changes, in a stable order (one poll's order between resources is the API's resource order). */
+/**
+ * The events of the three changes, in a stable order (one poll's order between resources is the API's
+ * resource order).
+ */
 const ofThree = (events: FeedEvent[]) =>
   events
     .filter((event) => THREE.includes(`${event.type} ${event.key}`))

@@ -4,8 +4,8 @@ import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
 import { startFacade, type RunningFacade } from './facade-harness';
 
 // The first request of a URL is answered by Nest, a repeated one from the rendered copy while the vendor data
-// is fresh. A client sees the same status, bytes and headers either way: this walks every GET route of the API
-// document, for JSON, CSV, a conditional GET and HEAD.
+// is fresh. A client sees the same status, bytes and headers either way: this walks every GET route of the
+// API document, for JSON, CSV, a conditional GET and HEAD.
 
 const document = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8')) as {
   paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
@@ -107,7 +107,8 @@ describe.each([
       const firstView = await view(first);
       expect(await view(repeated)).toEqual(firstView);
 
-      // The drift report is each instance's own, and never repeated from a copy: it is asked of the first again.
+      // The drift report is each instance's own, and never repeated from a copy: it is asked of the first
+      // again.
       const instance = (other: RunningFacade) => (cached ? other : forGet);
       const conditional = { ...headers, 'if-none-match': etag };
       const notModified = await send(instance(forConditional), variant.path, conditional);

@@ -2,7 +2,8 @@ import { getToken, valuesOf, vendorCall } from '@youmi-facade/testing';
 import { useFacade } from './facade-harness';
 
 const ctx = useFacade();
-const json = <T = any>(path: string) => ctx.facade.json<T>(path); // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = <T = any>(path: string) => ctx.facade.json<T>(path);
 
 describe('operator accounts', () => {
   it('merges both kinds by id when no kind is given, and filters by kind', async () => {

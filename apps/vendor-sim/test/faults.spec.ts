@@ -46,7 +46,9 @@ describe('latency', () => {
     // Only WeCaht waits: asked together, staff answers first.
     await sim.addFault({ endpoint: 'WeCaht', latencyMs: 400 });
     const order: string[] = [];
-    await Promise.all(['WeCaht', 'staff'].map((path) => vendorCall(sim, token, path).then(() => order.push(path))));
+    await Promise.all(
+      ['WeCaht', 'staff'].map((path) => vendorCall(sim, token, path).then(() => order.push(path))),
+    );
     expect(order).toEqual(['staff', 'WeCaht']);
   });
 

@@ -16,7 +16,10 @@ import {
 // The seed dataset over HTTP: every record of the seed document verbatim, plus the few added ones.
 let sim: RunningSimulator;
 let token: string;
-/** The seed document's own example answers, copied as JSON (key order included) from the vendor's documentation. */
+/**
+ * The seed document's own example answers, copied as JSON (key order included) from the vendor's
+ * documentation.
+ */
 function seedExamples(): Record<string, Envelope & { values: Array<Record<string, unknown>> }> {
   return JSON.parse(readFileSync(join(__dirname, 'seed-examples.json'), 'utf8'));
 }

@@ -1,6 +1,11 @@
 import type { DriftRecord } from '@youmi-facade/domain';
 import { ENDPOINT_MAPPERS, VENDOR_READS, type VendorRead } from '@youmi-facade/mapping';
-import { describeClockOffset, explainVendorFailure, VENDOR_ENDPOINTS, type VendorFailureCheck } from '@youmi-facade/vendor-client';
+import {
+  describeClockOffset,
+  explainVendorFailure,
+  VENDOR_ENDPOINTS,
+  type VendorFailureCheck,
+} from '@youmi-facade/vendor-client';
 import type { Vendor } from './vendor';
 
 /** Past this offset the vendor starts refusing requests only a few minutes later: worth fixing now. */
@@ -32,7 +37,11 @@ function failure(error: unknown): CheckFailed {
  * signed call is accepted, the clocks agree, and each basic-data endpoint answers (with its record count
  * and drift). Prints ✓/✗ per check with a one-line cause; true only when every check passed.
  */
-export async function runDoctor(vendor: Vendor, print: (line: string) => void, timeoutMs: number): Promise<boolean> {
+export async function runDoctor(
+  vendor: Vendor,
+  print: (line: string) => void,
+  timeoutMs: number,
+): Promise<boolean> {
   const { client } = vendor;
   let reachable = false;
   let token = false;
@@ -47,7 +56,10 @@ export async function runDoctor(vendor: Vendor, print: (line: string) => void, t
           reachable = true;
           return `HTTP ${response.status} from ${vendor.baseUrl} in ${Math.round(performance.now() - started)} ms`;
         } catch (error) {
-          const cause = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : networkCause(error);
+          const cause =
+            error instanceof Error && error.name === 'TimeoutError'
+              ? `no answer within ${timeoutMs} ms`
+              : networkCause(error);
           throw new CheckFailed(`cannot reach ${vendor.baseUrl}: ${cause}; ${CHECK.network}`);
         }
       },
@@ -84,28 +96,28 @@ export async function runDoctor(vendor: Vendor, print: (line: string) => void, t
         if (offsetMs === null) throw new Skipped("no answer carried the vendor's time");
         const offset = describeClockOffset(offsetMs);
         if (Math.abs(offsetMs) > CLOCK_TOLERANCE_MS) {
-          throw new CheckFailed(`${offset}: the vendor refuses requests more than 10 minutes old${correcting ? ' (calls were repeated signed with its time)' : ''}; ${CHECK.clock}`);
+          throw new CheckFailed(
+            `${offset}: the vendor refuses requests more than 10 minutes old${correcting ? ' (calls were repeated signed with its time)' : ''}; ${CHECK.clock}`,
+          );
         }
         return offset;
       },
     },
-    ...Object.values(VENDOR_READS).map(
-      (read): Check => ({
-        name: `${describeRead(read)} answers`,
-        run: async () => {
-          if (!token) throw new Skipped('no token');
-          let values: unknown[];
-          try {
-            values = (await client.call(read.endpoint, { query: read.query, body: read.body })).values;
-          } catch (error) {
-            throw failure(error);
-          }
-          const drift: DriftRecord[] = [];
-          ENDPOINT_MAPPERS[read.endpoint](values, (record) => drift.push(record));
-          return `${count(values.length, 'record')}, ${describeDrift(drift)}`;
-        },
-      }),
-    ),
+    ...Object.values(VENDOR_READS).map((read): Check => ({
+      name: `${describeRead(read)} answers`,
+      run: async () => {
+        if (!token) throw new Skipped('no token');
+        let values: unknown[];
+        try {
+          values = (await client.call(read.endpoint, { query: read.query, body: read.body })).values;
+        } catch (error) {
+          throw failure(error);
+        }
+        const drift: DriftRecord[] = [];
+        ENDPOINT_MAPPERS[read.endpoint](values, (record) => drift.push(record));
+        return `${count(values.length, 'record')}, ${describeDrift(drift)}`;
+      },
+    })),
   ];
 
   let passed = 0;
@@ -115,24 +127,34 @@ export async function runDoctor(vendor: Vendor, print: (line: string) => void, t
       passed += 1;
     } catch (error) {
       if (error instanceof Skipped) print(`– ${check.name} — skipped: ${error.message}`);
-      else print(`✗ ${check.name} — ${error instanceof CheckFailed ? error.message : explainVendorFailure(error).text}`);
+      else
+        print(
+          `✗ ${check.name} — ${error instanceof CheckFailed ? error.message : explainVendorFailure(error).text}`,
+        );
     }
   }
   const ok = passed === checks.length;
-  print(ok ? `all ${checks.length} checks passed` : `${checks.length - passed} of ${checks.length} checks did not pass`);
+  print(
+    ok
+      ? `all ${checks.length} checks passed`
+      : `${checks.length - passed} of ${checks.length} checks did not pass`,
+  );
   return ok;
 }
 
 function describeRead(read: VendorRead): string {
   const { method, path } = VENDOR_ENDPOINTS[read.endpoint];
-  const parameters = Object.entries({ ...read.query, ...read.body }).map(([name, value]) => `${name}=${value}`);
+  const parameters = Object.entries({ ...read.query, ...read.body }).map(
+    ([name, value]) => `${name}=${value}`,
+  );
   return `${method} ${path}${parameters.length > 0 ? ` (${parameters.join(', ')})` : ''}`;
 }
 
 function describeDrift(drift: readonly DriftRecord[]): string {
   if (drift.length === 0) return 'no drift';
   const counts = new Map<string, number>();
-  for (const record of drift) counts.set(`${record.field} ${record.kind}`, (counts.get(`${record.field} ${record.kind}`) ?? 0) + 1);
+  for (const record of drift)
+    counts.set(`${record.field} ${record.kind}`, (counts.get(`${record.field} ${record.kind}`) ?? 0) + 1);
   const listed = [...counts].slice(0, 4).map(([what, n]) => `${what} ×${n}`);
   return `drift: ${listed.join(', ')}${counts.size > 4 ? `, and ${counts.size - 4} more` : ''}`;
 }

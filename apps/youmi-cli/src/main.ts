@@ -14,21 +14,31 @@ const stdout = (text: string) => process.stdout.write(text);
 const stderr = (line: string) => process.stderr.write(`youmi: ${line}\n`);
 
 function positiveInteger(value: string): number {
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError('must be a whole number of 1 or more');
   return Number(value);
 }
 
 /** The vendor options every command takes, each falling back to the facade's variable of the same meaning. */
 function withVendorOptions(command: Command): Command {
   return command
-    .option('--base-url <url>', 'the vendor root, e.g. http://HOST:5001/publicapi/v1/ (default: UPSTREAM_BASE_URL; unset: the bundled simulator)')
+    .option(
+      '--base-url <url>',
+      'the vendor root, e.g. http://HOST:5001/publicapi/v1/ (default: UPSTREAM_BASE_URL; unset: the bundled simulator)',
+    )
     .option('--app-id <id>', 'the vendor AppId (default: UPSTREAM_APP_ID)')
-    .option('--app-key <key>', 'the vendor appkey (default: UPSTREAM_APP_KEY; prefer the variable, a flag shows in the process list)')
+    .option(
+      '--app-key <key>',
+      'the vendor appkey (default: UPSTREAM_APP_KEY; prefer the variable, a flag shows in the process list)',
+    )
     .option('--timeout-ms <ms>', 'per vendor call (default: UPSTREAM_TIMEOUT_MS or 5000)');
 }
 
 /** Opens the vendor for one command, runs it, and always closes what was opened. */
-async function withVendor(flags: UpstreamFlags, run: (vendor: Vendor, timeoutMs: number) => Promise<number>): Promise<number> {
+async function withVendor(
+  flags: UpstreamFlags,
+  run: (vendor: Vendor, timeoutMs: number) => Promise<number>,
+): Promise<number> {
   let settings;
   try {
     settings = readSettings(flags, process.env);
@@ -48,7 +58,9 @@ async function withVendor(flags: UpstreamFlags, run: (vendor: Vendor, timeoutMs:
 }
 
 const program = new Command('youmi')
-  .description("The operators' command line for the Youmi (友米聚合) basic-data API: check a vendor connection, read its data, mirror it into PostgreSQL.")
+  .description(
+    "The operators' command line for the Youmi (友米聚合) basic-data API: check a vendor connection, read its data, mirror it into PostgreSQL.",
+  )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
@@ -61,7 +73,9 @@ withVendorOptions(
     ),
 ).action(async (flags: UpstreamFlags) => {
   process.exitCode = await withVendor(flags, async (vendor, timeoutMs) => {
-    stdout(`youmi doctor: ${vendor.baseUrl} as AppId ${vendor.appId}${vendor.simulated ? ' (bundled simulator)' : ''}\n`);
+    stdout(
+      `youmi doctor: ${vendor.baseUrl} as AppId ${vendor.appId}${vendor.simulated ? ' (bundled simulator)' : ''}\n`,
+    );
     return (await runDoctor(vendor, (line) => stdout(`${line}\n`), timeoutMs)) ? EXIT.ok : EXIT.failed;
   });
 });
@@ -73,25 +87,39 @@ withVendorOptions(
     .addArgument(program.createArgument('<resource>', 'what to read').choices(GET_RESOURCES))
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .addOption(new Option('--limit <n>', 'print the first n records only').argParser(positiveInteger))
-    .addOption(new Option('--kind <kind>', 'operator-accounts of one kind only').choices(['wechat', 'wecom'])),
-).action(async (resource: GetResource, flags: UpstreamFlags & { format: 'json' | 'csv'; limit?: number; kind?: 'wechat' | 'wecom' }) => {
-  process.exitCode = await withVendor(flags, async (vendor) => {
-    try {
-      stdout(await getResource(vendor, resource, { format: flags.format, limit: flags.limit, kind: flags.kind }, stderr));
-      return EXIT.ok;
-    } catch (error) {
-      if (error instanceof GetUsageError) {
-        stderr(error.message);
-        return EXIT.usage;
+    .addOption(
+      new Option('--kind <kind>', 'operator-accounts of one kind only').choices(['wechat', 'wecom']),
+    ),
+).action(
+  async (
+    resource: GetResource,
+    flags: UpstreamFlags & { format: 'json' | 'csv'; limit?: number; kind?: 'wechat' | 'wecom' },
+  ) => {
+    process.exitCode = await withVendor(flags, async (vendor) => {
+      try {
+        stdout(
+          await getResource(
+            vendor,
+            resource,
+            { format: flags.format, limit: flags.limit, kind: flags.kind },
+            stderr,
+          ),
+        );
+        return EXIT.ok;
+      } catch (error) {
+        if (error instanceof GetUsageError) {
+          stderr(error.message);
+          return EXIT.usage;
+        }
+        if (error instanceof VendorError) {
+          stderr(explainVendorFailure(error).text);
+          return EXIT.failed;
+        }
+        throw error;
       }
-      if (error instanceof VendorError) {
-        stderr(explainVendorFailure(error).text);
-        return EXIT.failed;
-      }
-      throw error;
-    }
-  });
-});
+    });
+  },
+);
 
 program
   .command('sync')

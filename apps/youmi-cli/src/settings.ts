@@ -28,15 +28,24 @@ export function readSettings(flags: UpstreamFlags, env: Env): UpstreamSettings {
   };
   const baseUrl = pick(flags.baseUrl, 'UPSTREAM_BASE_URL');
   if (baseUrl !== undefined && !isHttpUrl(baseUrl)) {
-    throw new SettingsError(`--base-url / UPSTREAM_BASE_URL must be an http(s) URL such as http://HOST:5001/publicapi/v1/ (got "${baseUrl.slice(0, 80)}")`);
+    throw new SettingsError(
+      `--base-url / UPSTREAM_BASE_URL must be an http(s) URL such as http://HOST:5001/publicapi/v1/ (got "${baseUrl.slice(0, 80)}")`,
+    );
   }
   const appId = pick(flags.appId, 'UPSTREAM_APP_ID');
   const appKey = pick(flags.appKey, 'UPSTREAM_APP_KEY');
-  if (baseUrl !== undefined && appId === undefined) throw new SettingsError('--app-id / UPSTREAM_APP_ID is required with a vendor URL');
-  if (baseUrl !== undefined && appKey === undefined) throw new SettingsError('--app-key / UPSTREAM_APP_KEY is required with a vendor URL');
+  if (baseUrl !== undefined && appId === undefined)
+    throw new SettingsError('--app-id / UPSTREAM_APP_ID is required with a vendor URL');
+  if (baseUrl !== undefined && appKey === undefined)
+    throw new SettingsError('--app-key / UPSTREAM_APP_KEY is required with a vendor URL');
   const rawTimeout = pick(flags.timeoutMs, 'UPSTREAM_TIMEOUT_MS');
-  if (rawTimeout !== undefined && (!/^\d{1,6}$/.test(rawTimeout) || Number(rawTimeout) < 1 || Number(rawTimeout) > MAX_TIMEOUT_MS)) {
-    throw new SettingsError(`--timeout-ms / UPSTREAM_TIMEOUT_MS must be an integer from 1 to ${MAX_TIMEOUT_MS} (got "${rawTimeout.slice(0, 40)}")`);
+  if (
+    rawTimeout !== undefined &&
+    (!/^\d{1,6}$/.test(rawTimeout) || Number(rawTimeout) < 1 || Number(rawTimeout) > MAX_TIMEOUT_MS)
+  ) {
+    throw new SettingsError(
+      `--timeout-ms / UPSTREAM_TIMEOUT_MS must be an integer from 1 to ${MAX_TIMEOUT_MS} (got "${rawTimeout.slice(0, 40)}")`,
+    );
   }
   return { baseUrl, appId, appKey, timeoutMs: rawTimeout === undefined ? 5000 : Number(rawTimeout) };
 }

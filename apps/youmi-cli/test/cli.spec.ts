@@ -15,7 +15,9 @@ interface Run {
 
 function youmi(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [entry, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+    const child = spawn(process.execPath, [entry, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+    });
     const run: Run = { code: null, stdout: '', stderr: '' };
     child.stdout.on('data', (chunk) => (run.stdout += chunk));
     child.stderr.on('data', (chunk) => (run.stderr += chunk));
@@ -45,8 +47,12 @@ describe('youmi doctor', () => {
     expect(run.code).toBe(0);
     expect(marks(run.stdout)).toEqual(Array(12).fill('✓'));
     expect(run.stdout).toContain(`youmi doctor: ${sim.baseUrl} as AppId ${sim.appId}`);
-    expect(run.stdout).toMatch(/✓ a token is obtained \(AppId and appkey\) — the vendor accepts AppId test-app and its appkey; the token is valid until 20\d\d-/);
-    expect(run.stdout).toMatch(/✓ GET WeCaht \(ad_wechat_lei=0\) answers — 4 records, drift: ad_wechat_qrcode unparseable ×1/);
+    expect(run.stdout).toMatch(
+      /✓ a token is obtained \(AppId and appkey\) — the vendor accepts AppId test-app and its appkey; the token is valid until 20\d\d-/,
+    );
+    expect(run.stdout).toMatch(
+      /✓ GET WeCaht \(ad_wechat_lei=0\) answers — 4 records, drift: ad_wechat_qrcode unparseable ×1/,
+    );
     expect(run.stdout).toMatch(/✓ GET staff answers — 2 records, no drift/);
     expect(run.stdout).toContain('all 12 checks passed');
     expect(run.stdout + run.stderr).not.toContain(KEY);
@@ -66,10 +72,16 @@ describe('youmi doctor', () => {
   it('fails the first check when nothing answers at the vendor URL', async () => {
     const stopped = await startSimulator();
     await stopped.stop();
-    const run = await youmi(['doctor', '--timeout-ms', '2000'], { UPSTREAM_BASE_URL: stopped.baseUrl, UPSTREAM_APP_ID: 'x', UPSTREAM_APP_KEY: 'y' });
+    const run = await youmi(['doctor', '--timeout-ms', '2000'], {
+      UPSTREAM_BASE_URL: stopped.baseUrl,
+      UPSTREAM_APP_ID: 'x',
+      UPSTREAM_APP_KEY: 'y',
+    });
     expect(run.code).toBe(1);
     expect(marks(run.stdout)).toEqual(['✗', ...Array(11).fill('–')]);
-    expect(run.stdout).toMatch(/✗ the vendor URL answers — cannot reach http:\/\/127\.0\.0\.1:\d+\/publicapi\/v1\/: ECONNREFUSED; check UPSTREAM_BASE_URL/);
+    expect(run.stdout).toMatch(
+      /✗ the vendor URL answers — cannot reach http:\/\/127\.0\.0\.1:\d+\/publicapi\/v1\/: ECONNREFUSED; check UPSTREAM_BASE_URL/,
+    );
   });
 
   it('names a clock 11 minutes off the vendor’s, though the client got its calls through', async () => {
@@ -77,7 +89,9 @@ describe('youmi doctor', () => {
     const run = await youmi(['doctor'], vendorEnv);
     expect(run.code).toBe(1);
     expect(marks(run.stdout)).toEqual(['✓', '✓', '✓', '✗', ...Array(8).fill('✓')]);
-    expect(run.stdout).toMatch(/✗ our clock agrees with the vendor's — our clock is 1[01] min( \d+ s)? behind the vendor's: the vendor refuses requests more than 10 minutes old \(calls were repeated signed with its time\); check the host's clock/);
+    expect(run.stdout).toMatch(
+      /✗ our clock agrees with the vendor's — our clock is 1[01] min( \d+ s)? behind the vendor's: the vendor refuses requests more than 10 minutes old \(calls were repeated signed with its time\); check the host's clock/,
+    );
   });
 
   it('takes flags over the environment', async () => {
@@ -88,7 +102,9 @@ describe('youmi doctor', () => {
   it('runs against the bundled simulator when no vendor is configured, and says so', async () => {
     const run = await youmi(['doctor']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/youmi: UPSTREAM_BASE_URL is not set: using the bundled vendor simulator at http:\/\/127\.0\.0\.1:\d+\/publicapi\/v1\//);
+    expect(run.stderr).toMatch(
+      /youmi: UPSTREAM_BASE_URL is not set: using the bundled vendor simulator at http:\/\/127\.0\.0\.1:\d+\/publicapi\/v1\//,
+    );
     expect(run.stdout).toContain('(bundled simulator)');
   });
 });
@@ -113,9 +129,13 @@ describe('youmi get', () => {
   });
 
   it('reads one kind of operator account, and the label tree as JSON', async () => {
-    const wecom = JSON.parse((await youmi(['get', 'operator-accounts', '--kind', 'wecom'], vendorEnv)).stdout) as Array<{ kind: string }>;
+    const wecom = JSON.parse(
+      (await youmi(['get', 'operator-accounts', '--kind', 'wecom'], vendorEnv)).stdout,
+    ) as Array<{ kind: string }>;
     expect(wecom.map((account) => account.kind)).toEqual(['wecom']);
-    const tree = JSON.parse((await youmi(['get', 'label-tree'], vendorEnv)).stdout) as Array<{ name: string }>;
+    const tree = JSON.parse((await youmi(['get', 'label-tree'], vendorEnv)).stdout) as Array<{
+      name: string;
+    }>;
     expect(tree.map((category) => category.name)).toEqual(['职务', '客户意向', 'A.客户级别']);
   });
 
@@ -129,11 +149,14 @@ describe('youmi get', () => {
 });
 
 describe('usage', () => {
-  it.each([[['--help']], [['doctor', '--help']], [['get', '--help']]])('%j prints help and exits 0', async (args) => {
-    const run = await youmi(args);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: youmi/);
-  });
+  it.each([[['--help']], [['doctor', '--help']], [['get', '--help']]])(
+    '%j prints help and exits 0',
+    async (args) => {
+      const run = await youmi(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: youmi/);
+    },
+  );
 
   it.each([
     [['get', 'nope'], /value 'nope' is invalid for argument 'resource'/],

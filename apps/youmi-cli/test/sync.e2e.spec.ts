@@ -52,11 +52,13 @@ async function startStack(
     FACADE_API_KEYS: API_KEY,
     RATE_LIMIT_PER_MINUTE: '1000000',
     CHANGES_POLL_SECONDS: '1',
-    // Staff assignments are not in the feed: uncached, so that a change at the vendor shows in the list at once.
+    // Staff assignments are not in the feed: uncached, so that a change at the vendor shows in the list at
+    // once.
     CACHE_TTL_SECONDS: '0',
     ...facadeEnv,
   });
-  // The facade's first poll is a baseline that records no events: a change made before it would never be in the feed.
+  // The facade's first poll is a baseline that records no events: a change made before it would never be in
+  // the feed.
   await eventually(
     async () =>
       /^facade_change_polls_total\{outcome="ok"\} [1-9]/m.test(
@@ -129,7 +131,10 @@ afterEach(async () => {
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-/** A table's rows as the API's records: camelCase fields, times in ISO form, the copy of a nested key left out. */
+/**
+ * A table's rows as the API's records: camelCase fields, times in ISO form, the copy of a nested key left
+ * out.
+ */
 async function tableRecords(table: keyof typeof LISTS): Promise<unknown[]> {
   const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM ${schema}.${table}`);
   return sorted(
@@ -153,7 +158,9 @@ async function restRecords(api: FacadeClient, table: keyof typeof LISTS): Promis
   return sorted(records);
 }
 
-/** A value's JSON with the keys of every object sorted, so that two records compare whatever their key order. */
+/**
+ * A value's JSON with the keys of every object sorted, so that two records compare whatever their key order.
+ */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);

@@ -13,7 +13,12 @@ let dir: string;
 let sim: RunningSimulator;
 
 function run(command: string, args: string[], options: ExecFileSyncOptions = {}): string {
-  return execFileSync(command, args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options }) as string;
+  return execFileSync(command, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  }) as string;
 }
 
 /** Runs a script file of the outside project with node and parses the one JSON line it prints. */
@@ -26,8 +31,21 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'youmi-outside-app-'));
   const tarballs = join(dir, 'tarballs');
   mkdirSync(tarballs);
-  run('npm', ['pack', ...PACKAGES.flatMap((name) => ['-w', `libs/${name}`]), '--pack-destination', tarballs, '--silent'], { cwd: root });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'outside-app', version: '1.0.0', private: true }));
+  run(
+    'npm',
+    [
+      'pack',
+      ...PACKAGES.flatMap((name) => ['-w', `libs/${name}`]),
+      '--pack-destination',
+      tarballs,
+      '--silent',
+    ],
+    { cwd: root },
+  );
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'outside-app', version: '1.0.0', private: true }),
+  );
   const files = readdirSync(tarballs).map((file) => `./tarballs/${file}`);
   expect(files).toHaveLength(PACKAGES.length);
   run('npm', ['install', '--no-audit', '--no-fund', '--silent', ...files, '@types/node@^20.19.0']);
@@ -63,7 +81,9 @@ describe('the packed libraries in an app outside the repository', () => {
       nestLoaded: false,
     });
     // The Nest module is a subpath whose peer, @nestjs/common, a plain Node app does not install.
-    expect(() => node('nest.cjs', `require('@youmi-facade/vendor-client/nest');`)).toThrow(/Cannot find module '@nestjs\/common'/);
+    expect(() => node('nest.cjs', `require('@youmi-facade/vendor-client/nest');`)).toThrow(
+      /Cannot find module '@nestjs\/common'/,
+    );
   });
 
   it('load with import, named exports included', () => {
@@ -118,11 +138,21 @@ describe('the packed libraries in an app outside the repository', () => {
     writeFileSync(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], types: ['node'] },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2023', 'dom'],
+          types: ['node'],
+        },
         files: ['app.ts', 'app.mts'],
       }),
     );
-    expect(() => run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])).not.toThrow();
+    expect(() =>
+      run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']),
+    ).not.toThrow();
   });
 
   it('obtain a token, sign calls and map the answers of the simulator into a label tree', () => {

@@ -45,7 +45,8 @@ import {
   SEED_STAFF_WECHAT_RESPONSE,
 } from '../test/seed-records';
 
-// `npm run mutate` lowers the cases per property (PROPERTY_RUNS) so that a run over ~1,000 mutants fits two cores.
+// `npm run mutate` lowers the cases per property (PROPERTY_RUNS) so that a run over ~1,000 mutants fits two
+// cores.
 const RUNS = { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) };
 const DEPRECATED = new Set(Object.values(DEPRECATED_FIELDS).flat());
 const PATHS = new Set<string>(Object.values(VENDOR_ENDPOINTS).map((e) => e.path));

@@ -50,8 +50,13 @@ describe('the SDK against a live facade (bundled simulator)', () => {
 
   it('exports a list as CSV text, every row by default', async () => {
     const csv = await client.csv('listOperatorAccounts', { kind: 'wechat', sort: '-friendCount' });
-    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(header.split(',')).toEqual(expect.arrayContaining(['id', 'wechatId', 'authorizations.monitoring']));
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining(['id', 'wechatId', 'authorizations.monitoring']),
+    );
     expect(rows).toHaveLength(4);
     expect(rows[0].startsWith('3516,')).toBe(true);
     expect(await client.csv('listStaff', { limit: 1 })).toMatch(/^\uFEFF[^\r]+\r\n[^\r]+\r\n$/);

@@ -10,7 +10,9 @@ function generate(documentPath: string): string {
   const out = mkdtempSync(join(tmpdir(), 'sdk-gen-'));
   try {
     const script = `import('${join(root, 'tools/openapi/generate-sdk.mjs')}').then(({ generatorArgs }) => console.log(JSON.stringify(generatorArgs(${JSON.stringify(documentPath)}, ${JSON.stringify(out)}))))`;
-    const args = JSON.parse(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout) as string[];
+    const args = JSON.parse(
+      spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout,
+    ) as string[];
     const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`generator failed: ${result.stderr}`);
     return readFileSync(join(out, 'facade-api.ts'), 'utf8');

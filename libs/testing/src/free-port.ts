@@ -1,6 +1,8 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free on the loopback right now, for a server a test starts later (a Redis, a restarted facade). */
+/**
+ * A TCP port free on the loopback right now, for a server a test starts later (a Redis, a restarted facade).
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

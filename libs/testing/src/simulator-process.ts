@@ -110,7 +110,9 @@ function refusal(text: string): string {
   return text;
 }
 
-/** Starts the built simulator (`node dist/apps/vendor-sim/main.js`) on a free port and waits until it listens. */
+/**
+ * Starts the built simulator (`node dist/apps/vendor-sim/main.js`) on a free port and waits until it listens.
+ */
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const entry = options.entry ?? simulatorEntryPath();
   if (!existsSync(entry)) {

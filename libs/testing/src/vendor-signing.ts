@@ -1,6 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
-/** UrlEncode(Base64(HMAC-SHA1(key = appkey, message))): how the vendor signs, spelled out independently of the client library. */
+/**
+ * UrlEncode(Base64(HMAC-SHA1(key = appkey, message))): how the vendor signs, spelled out independently of the
+ * client library.
+ */
 export function vendorSignature(appKey: string, message: string): string {
   return encodeURIComponent(createHmac('sha1', appKey).update(message, 'utf8').digest('base64'));
 }

@@ -2,7 +2,10 @@ import type { RunningSimulator } from '@youmi-facade/testing';
 import { VendorClient, type VendorClientOptions } from '../src';
 
 /** A client of `sim` with short timeouts and retry pauses, so that failure tests stay quick. */
-export function quickClient(sim: RunningSimulator, overrides: Partial<VendorClientOptions> = {}): VendorClient {
+export function quickClient(
+  sim: RunningSimulator,
+  overrides: Partial<VendorClientOptions> = {},
+): VendorClient {
   return new VendorClient({
     baseUrl: sim.baseUrl,
     appId: sim.appId,

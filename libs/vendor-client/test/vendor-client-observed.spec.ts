@@ -138,7 +138,10 @@ describe('VendorClient.connect', () => {
 
 describe('VendorClient circuits and reachability', () => {
   it('reports the circuit half-open while its trial call is under way', async () => {
-    const c = client({ circuitBreaker: { consecutiveFailures: 1, halfOpenAfterMs: 200 }, retry: { maxAttempts: 1 } });
+    const c = client({
+      circuitBreaker: { consecutiveFailures: 1, halfOpenAfterMs: 200 },
+      retry: { maxAttempts: 1 },
+    });
     await sim.addFault({ endpoint: 'AdManage', html: true, status: 503 });
     await failure(c.getAdGroups());
     expect(c.circuitState('adGroups')).toBe('open');
@@ -156,7 +159,10 @@ describe('VendorClient circuits and reachability', () => {
     await sim.addFault({ endpoint: 'WeCaht', hang: true });
     await failure(c.getOperatorAccounts());
     expect(c.reachability()).toMatchObject({ reachable: false, lastCallFailedOnNetwork: true });
-    expect(c.connection()).toMatchObject({ state: 'unreachable', failure: { endpoint: 'WeCaht', kind: 'timeout' } });
+    expect(c.connection()).toMatchObject({
+      state: 'unreachable',
+      failure: { endpoint: 'WeCaht', kind: 'timeout' },
+    });
     await sim.addFault({ endpoint: 'staff', errmsg: 200012 });
     await failure(c.getStaff());
     expect(c.reachability()).toMatchObject({ reachable: true, lastCallFailedOnNetwork: false });
@@ -291,9 +297,18 @@ describe('VendorClient reading the values of an answer', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  it.each([null, undefined, { ad_staff_code: 'b01' }, 'b01'])('answers no records for values %p', async (given) => {
-    values = given;
-    const c = new VendorClient({ baseUrl, appId: 'app', appKey: 'key' });
-    expect(await c.getStaff()).toEqual({ values: [], requestId: 'r-1', msgTime: null, attempts: 1, fingerprint: null });
-  });
+  it.each([null, undefined, { ad_staff_code: 'b01' }, 'b01'])(
+    'answers no records for values %p',
+    async (given) => {
+      values = given;
+      const c = new VendorClient({ baseUrl, appId: 'app', appKey: 'key' });
+      expect(await c.getStaff()).toEqual({
+        values: [],
+        requestId: 'r-1',
+        msgTime: null,
+        attempts: 1,
+        fingerprint: null,
+      });
+    },
+  );
 });

@@ -32,7 +32,15 @@ describe('VendorClientModule', () => {
   });
 
   it('forRootAsync builds the client from injected settings, globally when asked', async () => {
-    @Module({ providers: [{ provide: VENDOR_SETTINGS, useValue: { baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey } }], exports: [VENDOR_SETTINGS] })
+    @Module({
+      providers: [
+        {
+          provide: VENDOR_SETTINGS,
+          useValue: { baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey },
+        },
+      ],
+      exports: [VENDOR_SETTINGS],
+    })
     class SettingsModule {}
 
     @Module({ providers: [StaffNames] })

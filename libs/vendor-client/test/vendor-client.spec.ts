@@ -228,7 +228,12 @@ describe('VendorClient against the simulator', () => {
   });
 
   it('is reachable again once a later exchange, a token request included, reaches the vendor', async () => {
-    const c = new VendorClient({ baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey, retry: { maxAttempts: 1 } });
+    const c = new VendorClient({
+      baseUrl: sim.baseUrl,
+      appId: sim.appId,
+      appKey: sim.appKey,
+      retry: { maxAttempts: 1 },
+    });
     await sim.addFault({ endpoint: 'staff', drop: true });
     await expect(c.getStaff()).rejects.toBeInstanceOf(VendorNetworkError);
     expect(c.reachability()).toMatchObject({ reachable: false, lastCallFailedOnNetwork: true });
@@ -242,7 +247,10 @@ describe('VendorClient against the simulator', () => {
   it('reads records of the seed and of a synthetic set in the shape of the wire field table', async () => {
     const synthetic = await startSimulator({ env: { SIM_DATASET: 'synthetic', SIM_SCALE: '0.01' } });
     try {
-      for (const c of [client(), new VendorClient({ baseUrl: synthetic.baseUrl, appId: synthetic.appId, appKey: synthetic.appKey })]) {
+      for (const c of [
+        client(),
+        new VendorClient({ baseUrl: synthetic.baseUrl, appId: synthetic.appId, appKey: synthetic.appKey }),
+      ]) {
         for (const endpoint of Object.keys(WIRE_FIELDS) as VendorEndpointName[]) {
           const fields: Readonly<Record<string, WireField>> = WIRE_FIELDS[endpoint];
           const { values } = await c.call(endpoint);
@@ -311,11 +319,18 @@ describe('an answer the same as the previous one', () => {
     expect(other.fingerprint).not.toBe(first.fingerprint);
     expect(other.values.map((l) => (l as { ad_label_info_id: number }).ad_label_info_id)).toContain(1158);
 
-    await sim.changeRecords({ endpoint: 'staff', op: 'update', key: 'b01', set: { ad_staff_name: '改了名' } });
+    await sim.changeRecords({
+      endpoint: 'staff',
+      op: 'update',
+      key: 'b01',
+      set: { ad_staff_name: '改了名' },
+    });
     const changed = await c.call('staff', { previous: again });
     expect(changed.fingerprint).not.toBe(first.fingerprint);
     expect(changed.values).not.toBe(first.values);
-    expect(changed.values).toContainEqual(expect.objectContaining({ ad_staff_code: 'b01', ad_staff_name: '改了名' }));
+    expect(changed.values).toContainEqual(
+      expect.objectContaining({ ad_staff_code: 'b01', ad_staff_name: '改了名' }),
+    );
   });
 
   it('still reports a refusal, whatever came before', async () => {
@@ -339,10 +354,19 @@ describe('the signature on the wire', () => {
       req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       req.on('end', () => {
         seen.push({ url: req.url ?? '', headers: req.headers, body });
-        const forward = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        });
+        const forward = httpRequest(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: req.url,
+            method: req.method,
+            headers: req.headers,
+          },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
         forward.end(body);
       });
     });
@@ -355,7 +379,12 @@ describe('the signature on the wire', () => {
       const hmac = (message: string) => createHmac('sha1', APP_KEY).update(message).digest('base64');
 
       const tokenCall = seen.find((call) => call.url.includes('GetAccessToken'));
-      const token = JSON.parse(tokenCall?.body ?? '{}') as { AppId: string; Nonce: string; Timestamp: string; Signature: string };
+      const token = JSON.parse(tokenCall?.body ?? '{}') as {
+        AppId: string;
+        Nonce: string;
+        Timestamp: string;
+        Signature: string;
+      };
       expect(token.Signature).toBe(encodeURIComponent(hmac(token.AppId + token.Nonce + token.Timestamp)));
       expect(tokenCall?.headers['content-type']).toBe('text/json');
       const signed = seen.filter((call) => call.url.includes('staff'));

@@ -36,7 +36,8 @@ async function policyWith(
 }
 
 function decided(outcome: AccessOutcome | Promise<AccessOutcome>): AccessOutcome {
-  // The memory limiter decides synchronously, which is what lets the server's handler answer without a promise.
+  // The memory limiter decides synchronously, which is what lets the server's handler answer without a
+  // promise.
   expect(outcome).not.toBeInstanceOf(Promise);
   return outcome as AccessOutcome;
 }

@@ -22,8 +22,8 @@ interface Document {
 }
 
 /**
- * The CSV columns of every list that answers CSV, learnt from the OpenAPI document's item schema, so that a CSV export
- * has the same header row whatever the rows hold: an empty page, or a null nested object included.
+ * The CSV columns of every list that answers CSV, learnt from the OpenAPI document's item schema, so that a
+ * CSV export has the same header row whatever the rows hold: an empty page, or a null nested object included.
  */
 @Injectable()
 export class CsvColumns {
@@ -56,7 +56,9 @@ export class CsvColumns {
     return byRoute;
   }
 
-  /** The columns of the list at this route pattern (Fastify's `/v1/staff/:code/...` form); undefined: no CSV. */
+  /**
+   * The columns of the list at this route pattern (Fastify's `/v1/staff/:code/...` form); undefined: no CSV.
+   */
   of(route: string | undefined): string[] | undefined {
     if (route === undefined) return undefined;
     this.byRoute ??= this.learn(this.document.get() as unknown as Document);

@@ -17,7 +17,10 @@ import { diffSnapshots } from './record-diff';
  */
 const READ_EACH_POLL = [...CHANGE_RESOURCES, 'staff-assignments'] as const;
 
-/** What this instance last committed of a resource: the records, which commit wrote them, and from which vendor answers. */
+/**
+ * What this instance last committed of a resource: the records, which commit wrote them, and from which
+ * vendor answers.
+ */
 interface Held {
   records: Map<string, string>;
   commit: string;

@@ -7,7 +7,9 @@ export interface FeedPage {
   next: string | null;
 }
 
-/** A cursor the feed cannot read from: malformed or unknown (400), or older than the oldest event kept (410). */
+/**
+ * A cursor the feed cannot read from: malformed or unknown (400), or older than the oldest event kept (410).
+ */
 export class CursorError extends Error {
   constructor(
     readonly status: 400 | 410,

@@ -105,7 +105,10 @@ export function goneCursor(after: string, oldest: string): CursorError {
   );
 }
 
-/** The last event returned; else the last one passed over (a filtered page); else `after`; null for an empty feed. */
+/**
+ * The last event returned; else the last one passed over (a filtered page); else `after`; null for an empty
+ * feed.
+ */
 export function nextCursor(
   events: readonly ChangeEvent[],
   scanned: string | undefined,

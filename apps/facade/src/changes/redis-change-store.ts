@@ -350,7 +350,10 @@ export class RedisChangeStore implements ChangeStore {
     await this.redis.hset(this.key('deliveries'), url, JSON.stringify(state));
   }
 
-  /** Closes both connections (this store owns them). A read pending on a Redis that is away never settles: it is not awaited for long. */
+  /**
+   * Closes both connections (this store owns them). A read pending on a Redis that is away never settles: it
+   * is not awaited for long.
+   */
   async close(): Promise<void> {
     this.closed = true;
     this.tailing.disconnect();

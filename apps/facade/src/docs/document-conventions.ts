@@ -3,9 +3,10 @@ import { MAX_LIMIT } from '../problem/validation-messages';
 
 /*
  * What every operation of the API does beyond its own decorators, written into the document once: the
- * headers each answer carries, 304 on every GET but the event stream, 431 on every operation, the problem answers as shared components, CSV as text,
- * `limit=all` for CSV, nullable references that strict OpenAPI 3.0 validators accept, and the public
- * operations' empty security. The repeated-request and conformance tests hold the API to it.
+ * headers each answer carries, 304 on every GET but the event stream, 431 on every operation, the problem
+ * answers as shared components, CSV as text, `limit=all` for CSV, nullable references that strict OpenAPI 3.0
+ * validators accept, and the public operations' empty security. The repeated-request and conformance tests
+ * hold the API to it.
  */
 
 type Json = Record<string, unknown>;

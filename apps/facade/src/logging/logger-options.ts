@@ -14,7 +14,8 @@ export const REDACTED_PATHS = [
 
 /**
  * JSON logs through pino, every line of a request carrying its id. The one line per answered request is
- * written by AccessLog (for every answer, cached or not), so the request logger's own line is off. Lines go to stdout in batches (see LogDestination).
+ * written by AccessLog (for every answer, cached or not), so the request logger's own line is off. Lines go
+ * to stdout in batches (see LogDestination).
  */
 export function loggerOptions(config: FacadeConfig, destination: DestinationStream): Params {
   return {

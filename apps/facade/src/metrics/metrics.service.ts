@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CacheStatus } from '../upstream/cache-status';
 
-/** The process's Prometheus registry, with the HTTP and cache metrics; the vendor's are added by the upstream. */
+/**
+ * The process's Prometheus registry, with the HTTP and cache metrics; the vendor's are added by the upstream.
+ */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();

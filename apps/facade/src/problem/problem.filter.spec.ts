@@ -39,7 +39,10 @@ document.buildWith(
 const routes = new MethodRoutes(document);
 const filter = new ProblemFilter(config, routes);
 
-/** What the filter answered for `exception` on a request to `url` (matched to a route unless `routed` is false). */
+/**
+ * What the filter answered for `exception` on a request to `url` (matched to a route unless `routed` is
+ * false).
+ */
 function answer(
   exception: unknown,
   { url = '/v1/staff?limit=5', method = 'GET', routed = true, id = 'req-7' as unknown } = {},

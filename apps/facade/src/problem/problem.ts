@@ -38,7 +38,10 @@ export function problemKindOf(status: number): string {
     .replace(/^-|-$/g, '');
 }
 
-/** The one builder of problem bodies: `type` names the kind (`urn:youmi-facade:problem:not-found`), `title` the status. */
+/**
+ * The one builder of problem bodies: `type` names the kind (`urn:youmi-facade:problem:not-found`), `title`
+ * the status.
+ */
 export function problem(status: number, kind: string, detail: string, extras: ProblemExtras = {}): Problem {
   return {
     type: `urn:youmi-facade:problem:${kind}`,

@@ -18,7 +18,9 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
-/** A bounded in-memory store: entries expire after their lifetime; the least recently used go first when full. */
+/**
+ * A bounded in-memory store: entries expire after their lifetime; the least recently used go first when full.
+ */
 export class MemoryCacheStore implements CacheStore {
   private readonly entries: LRUCache<string, CacheEntry>;
 

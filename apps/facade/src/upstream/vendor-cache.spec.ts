@@ -141,8 +141,8 @@ describe('VendorCache', () => {
       onBackgroundError: (_key, error) => {
         reported.push(error);
         if (reported.length > 1) return;
-        // A request arriving as the first failure is reported (its retry pause over) starts the second refresh
-        // before the first one's report is done with.
+        // A request arriving as the first failure is reported (its retry pause over) starts the second
+        // refresh before the first one's report is done with.
         clock.now += 2_000;
         void cache.fetch('staff', source.load);
       },
@@ -174,8 +174,8 @@ describe('VendorCache', () => {
     expect((await cache.fetch('staff', load)).cache).toBe('STALE');
     await settle();
     expect(refreshed).toBeDefined();
-    // Another key takes the store's one place: the refreshed list (megabytes, for a big one) is cached no more,
-    // and nothing else may keep it alive.
+    // Another key takes the store's one place: the refreshed list (megabytes, for a big one) is cached no
+    // more, and nothing else may keep it alive.
     await cache.reload('Label', async () => ['other']);
     await settle();
     collectGarbage();
@@ -241,7 +241,8 @@ describe('VendorCache', () => {
     await settle();
     source.answer(['v2']);
     expect(await answer).toMatchObject({ value: ['v2'], cache: 'MISS' });
-    // A timer left behind keeps the process alive, and what it holds, for up to the budget after each such answer.
+    // A timer left behind keeps the process alive, and what it holds, for up to the budget after each such
+    // answer.
     expect(jest.getTimerCount()).toBe(0);
   });
 

@@ -18,7 +18,10 @@ const CONNECTION_STATES: readonly VendorConnectionState[] = [
   'unreachable',
 ];
 
-/** The vendor's metrics in the process registry: calls, latency, status codes, circuits, clock, connection and drift. */
+/**
+ * The vendor's metrics in the process registry: calls, latency, status codes, circuits, clock, connection and
+ * drift.
+ */
 @Injectable()
 export class VendorMetrics {
   constructor(metrics: MetricsService, client: VendorClient, drift: DriftRegistry) {

@@ -37,7 +37,10 @@ export class VendorResourcesService {
   private readonly derived = new Map<string, { version: string; value: unknown }>();
   /** The version of each read's answer whose drift is recorded. */
   private readonly driftChecked = new Map<string, string>();
-  /** The last answer of each read reloaded fresh: an answer the same again is not parsed again (the change feed's every poll). */
+  /**
+   * The last answer of each read reloaded fresh: an answer the same again is not parsed again (the change
+   * feed's every poll).
+   */
   private readonly lastFresh = new Map<string, VendorResponse<unknown>>();
   /** Every staff member's accounts as of the last fresh read of them, each code's as JSON: whose changed. */
   private assignedByCode: { version: string; byCode: Map<string, string> } | undefined;
@@ -148,7 +151,10 @@ export class VendorResourcesService {
     return this.client.clock();
   }
 
-  /** The vendor call of `read`; with `answers`, the last of them brings back its values when the vendor answers the same. */
+  /**
+   * The vendor call of `read`; with `answers`, the last of them brings back its values when the vendor
+   * answers the same.
+   */
   private load(read: VendorRead, answers?: Map<string, VendorResponse<unknown>>): () => Promise<unknown[]> {
     return async () => {
       try {

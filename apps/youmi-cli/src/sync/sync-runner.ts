@@ -110,7 +110,8 @@ export class SyncRunner {
             );
           announced = true;
           if (this.cursor === null) {
-            // Without an event id to resume from, the stream would start at "now": poll until the feed has one.
+            // Without an event id to resume from, the stream would start at "now": poll until the feed has
+            // one.
             await pause(FIRST_RETRY_MS, signal);
             continue;
           }
@@ -166,7 +167,9 @@ export class SyncRunner {
     }
   }
 
-  /** Brings the tables to the feed's end, with a first load (or a reload) when needed; true when it loaded. */
+  /**
+   * Brings the tables to the feed's end, with a first load (or a reload) when needed; true when it loaded.
+   */
   private async catchUp(store: SyncStore): Promise<boolean> {
     const state = await store.state();
     let loaded = false;

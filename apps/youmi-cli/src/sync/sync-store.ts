@@ -45,7 +45,8 @@ export class SyncStore {
       application_name: 'youmi sync',
       connectionTimeoutMillis: 10_000,
     });
-    // A connection lost while idle is reported by the next query; without a listener it would end the process.
+    // A connection lost while idle is reported by the next query; without a listener it would end the
+    // process.
     client.on('error', () => undefined);
     try {
       await client.connect();

@@ -19,7 +19,9 @@ describe('toCsv', () => {
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
-    expect(toCsv([{ a: 'x,y', b: 'say "hi"', c: 'two\nlines' }])).toBe(`${BOM}a,b,c\r\n"x,y","say ""hi""","two\nlines"\r\n`);
+    expect(toCsv([{ a: 'x,y', b: 'say "hi"', c: 'two\nlines' }])).toBe(
+      `${BOM}a,b,c\r\n"x,y","say ""hi""","two\nlines"\r\n`,
+    );
   });
 
   it.each([
@@ -35,7 +37,9 @@ describe('toCsv', () => {
   });
 
   it('writes null and undefined as empty cells, arrays and objects as JSON', () => {
-    expect(toCsv([{ a: null, b: undefined, c: [1, 'x'] }], ['a', 'b', 'c'])).toBe(`${BOM}a,b,c\r\n,,"[1,""x""]"\r\n`);
+    expect(toCsv([{ a: null, b: undefined, c: [1, 'x'] }], ['a', 'b', 'c'])).toBe(
+      `${BOM}a,b,c\r\n,,"[1,""x""]"\r\n`,
+    );
   });
 
   it('keeps the given columns for an empty page and for null nested objects', () => {

@@ -1,7 +1,11 @@
 const BOM = '\uFEFF';
 
 /** Flattens nested objects to dotted keys (`authorizations.push`); arrays stay whole, as JSON text. */
-export function flatten(value: unknown, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> {
+export function flatten(
+  value: unknown,
+  prefix = '',
+  into: Record<string, unknown> = {},
+): Record<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
   } else {

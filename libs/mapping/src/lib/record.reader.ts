@@ -14,7 +14,9 @@ export type RawRecord<T> = { readonly [K in keyof T]?: unknown };
 /** What a mapper needs to know about one vendor endpoint. */
 export interface EndpointFields {
   readonly endpoint: string;
-  /** Every field of the endpoint's wire field table, deprecated ones included: everything that is not drift. */
+  /**
+   * Every field of the endpoint's wire field table, deprecated ones included: everything that is not drift.
+   */
   readonly known: ReadonlySet<string>;
 }
 

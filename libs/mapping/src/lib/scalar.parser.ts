@@ -45,7 +45,9 @@ export function readInteger(
   return null;
 }
 
-/** true/false, 0/1 and their text forms; null after drift otherwise (every boolean of the API is required). */
+/**
+ * true/false, 0/1 and their text forms; null after drift otherwise (every boolean of the API is required).
+ */
 export function readBoolean(value: unknown, field: string, ctx: DriftContext): boolean | null {
   switch (value) {
     case true:

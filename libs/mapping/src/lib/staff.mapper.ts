@@ -31,7 +31,9 @@ function mapStaffRecord(raw: object, ctx: DriftContext): Staff | null {
   };
 }
 
-/** A staff code identifies its staff member (`/v1/staff/{code}`), so an empty one makes the record unusable. */
+/**
+ * A staff code identifies its staff member (`/v1/staff/{code}`), so an empty one makes the record unusable.
+ */
 export function readStaffCode(value: unknown, field: string, ctx: DriftContext): string | null {
   const code = readString(value, field, ctx, false);
   if (code === '') report(ctx, field, 'unparseable', value);

@@ -1,6 +1,13 @@
 import { readChangeStream, type StreamConnection } from './change-stream';
 
-const event = (id: string) => ({ id, type: 'staff.updated', resource: 'staff', key: 'b01', occurredAt: '2026-12-04T00:00:00.000Z', data: null });
+const event = (id: string) => ({
+  id,
+  type: 'staff.updated',
+  resource: 'staff',
+  key: 'b01',
+  occurredAt: '2026-12-04T00:00:00.000Z',
+  data: null,
+});
 
 /** A connection whose fetch answers the given responses in turn, recording the Last-Event-ID it was sent. */
 function connection(answers: (() => Response)[]) {
@@ -15,14 +22,21 @@ function connection(answers: (() => Response)[]) {
     url: 'http://facade.test/v1/changes/stream',
     headers: {},
     fetch,
-    refused: async (response) => Object.assign(new Error(`refused ${response.status}`), { status: response.status }),
+    refused: async (response) =>
+      Object.assign(new Error(`refused ${response.status}`), { status: response.status }),
   };
   return { stream, sent };
 }
 
-const events = (...ids: string[]) => () =>
-  new Response(ids.map((id) => `id: ${id}\nevent: staff.updated\ndata: ${JSON.stringify(event(id))}\n\n`).join(''), { headers: { 'content-type': 'text/event-stream' } });
-const badCursor = () => new Response('{"status":400}', { status: 400, headers: { 'content-type': 'application/problem+json' } });
+const events =
+  (...ids: string[]) =>
+  () =>
+    new Response(
+      ids.map((id) => `id: ${id}\nevent: staff.updated\ndata: ${JSON.stringify(event(id))}\n\n`).join(''),
+      { headers: { 'content-type': 'text/event-stream' } },
+    );
+const badCursor = () =>
+  new Response('{"status":400}', { status: 400, headers: { 'content-type': 'application/problem+json' } });
 
 describe('readChangeStream', () => {
   it('tries again when an id it had from the feed is refused on reconnect (the feed is being written back)', async () => {
@@ -38,7 +52,9 @@ describe('readChangeStream', () => {
 
   it('throws a refused cursor the caller gave, at once', async () => {
     const { stream } = connection([badCursor]);
-    await expect(readChangeStream(stream, { lastEventId: 'made-up', reconnectMs: 1 }).next()).rejects.toMatchObject({ status: 400 });
+    await expect(
+      readChangeStream(stream, { lastEventId: 'made-up', reconnectMs: 1 }).next(),
+    ).rejects.toMatchObject({ status: 400 });
   });
 
   it('throws when the id it had stays refused for 30 s', async () => {

@@ -22,7 +22,10 @@ export interface StreamConnection {
  * The change feed's Server-Sent Events as typed events. A dropped connection is reopened with
  * `Last-Event-ID`, so no event is missed or repeated; a refusal (401, 400, 410 for a cursor gone) throws.
  */
-export async function* readChangeStream(connection: StreamConnection, options: ChangeStreamOptions = {}): AsyncGenerator<ChangeEventDto> {
+export async function* readChangeStream(
+  connection: StreamConnection,
+  options: ChangeStreamOptions = {},
+): AsyncGenerator<ChangeEventDto> {
   let last = options.lastEventId;
   const reconnectMs = options.reconnectMs ?? 1000;
   /** When the id this stream last had from the feed began to be refused (null while accepted). */
@@ -36,7 +39,11 @@ export async function* readChangeStream(connection: StreamConnection, options: C
       let response: Response;
       try {
         response = await connection.fetch(connection.url, {
-          headers: { ...connection.headers, accept: 'text/event-stream', ...(last ? { 'last-event-id': last } : {}) },
+          headers: {
+            ...connection.headers,
+            accept: 'text/event-stream',
+            ...(last ? { 'last-event-id': last } : {}),
+          },
           signal: aborter.signal,
         });
       } catch {
@@ -50,7 +57,8 @@ export async function* readChangeStream(connection: StreamConnection, options: C
         // from the feed itself, for a while: the feed's store restarted and is being written back.
         refusedSince = response.status === 400 && heardFromFeed ? (refusedSince ?? Date.now()) : null;
         const catchingUp = refusedSince !== null && Date.now() - refusedSince < CURSOR_CATCH_UP_MS;
-        if (response.status !== 503 && response.status !== 502 && !catchingUp) throw await connection.refused(response);
+        if (response.status !== 503 && response.status !== 502 && !catchingUp)
+          throw await connection.refused(response);
         await response.body?.cancel();
         await pause(reconnectMs, options.signal);
         continue;

@@ -1,4 +1,11 @@
-import { Api, type ChangeEventDto, type ChangeResource, type HttpResponse, type ListMetaDto, type ProblemDto } from '../generated/facade-api';
+import {
+  Api,
+  type ChangeEventDto,
+  type ChangeResource,
+  type HttpResponse,
+  type ListMetaDto,
+  type ProblemDto,
+} from '../generated/facade-api';
 import { readChangeStream, type ChangeStreamOptions } from './change-stream';
 
 /** A problem-details answer of the facade (RFC 9457), as a typed error. */
@@ -24,23 +31,39 @@ export interface FacadeClientOptions {
 
 type V1 = Api<unknown>['v1'];
 /** A list's query as JSON takes it: CSV (`format`, `limit=all`) is `csv()`'s, which answers text. */
-type JsonQuery<Q> = Q extends { format?: unknown; limit?: unknown } ? Omit<Q, 'format' | 'limit'> & { limit?: number } : Q;
-type JsonArgs<A extends unknown[]> = A extends [query?: infer Q, params?: infer P] ? [query?: JsonQuery<Q>, params?: P] : A;
-type Unwrapped<F> = F extends (...args: infer A) => Promise<HttpResponse<infer D, unknown>> ? (...args: JsonArgs<A>) => Promise<D> : never;
+type JsonQuery<Q> = Q extends { format?: unknown; limit?: unknown }
+  ? Omit<Q, 'format' | 'limit'> & { limit?: number }
+  : Q;
+type JsonArgs<A extends unknown[]> = A extends [query?: infer Q, params?: infer P]
+  ? [query?: JsonQuery<Q>, params?: P]
+  : A;
+type Unwrapped<F> = F extends (...args: infer A) => Promise<HttpResponse<infer D, unknown>>
+  ? (...args: JsonArgs<A>) => Promise<D>
+  : never;
 
 /** Every `/v1` operation of the generated client, answering the body itself and throwing problems. */
 export type FacadeOperations = { [K in keyof V1]: Unwrapped<V1[K]> };
 
 type CsvOperation = {
-  [K in keyof V1]: NonNullable<Parameters<V1[K]>[0]> extends { format?: infer F } ? ('csv' extends F ? K : never) : never;
+  [K in keyof V1]: NonNullable<Parameters<V1[K]>[0]> extends { format?: infer F }
+    ? 'csv' extends F
+      ? K
+      : never
+    : never;
 }[keyof V1];
 type CsvQuery<K extends CsvOperation> = Omit<NonNullable<Parameters<V1[K]>[0]>, 'format' | 'offset'>;
 
 type ListOperation = {
-  [K in keyof FacadeOperations]: Awaited<ReturnType<FacadeOperations[K]>> extends { data: unknown[]; meta: ListMetaDto } ? K : never;
+  [K in keyof FacadeOperations]: Awaited<ReturnType<FacadeOperations[K]>> extends {
+    data: unknown[];
+    meta: ListMetaDto;
+  }
+    ? K
+    : never;
 }[keyof FacadeOperations];
 type QueryOf<K extends ListOperation> = NonNullable<Parameters<FacadeOperations[K]>[0]>;
-type ItemOf<K extends ListOperation> = Awaited<ReturnType<FacadeOperations[K]>> extends { data: (infer T)[] } ? T : never;
+type ItemOf<K extends ListOperation> =
+  Awaited<ReturnType<FacadeOperations[K]>> extends { data: (infer T)[] } ? T : never;
 
 /** Where to read the change feed from. */
 export interface ChangesQuery {
@@ -84,10 +107,15 @@ export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
     ...(options.fetch ? { customFetch: options.fetch } : {}),
   });
   const operations = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  for (const [name, operation] of Object.entries(api.v1) as [string, (...args: unknown[]) => Promise<HttpResponse<unknown, unknown>>][]) {
+  for (const [name, operation] of Object.entries(api.v1) as [
+    string,
+    (...args: unknown[]) => Promise<HttpResponse<unknown, unknown>>,
+  ][]) {
     operations[name] = async (...args) => {
       if ((args[0] as { format?: unknown } | undefined)?.format === 'csv') {
-        throw new TypeError(`${name}() answers JSON; ask for CSV with csv('${name}', query), which answers the text.`);
+        throw new TypeError(
+          `${name}() answers JSON; ask for CSV with csv('${name}', query), which answers the text.`,
+        );
       }
       try {
         return (await operation(...args)).data;
@@ -99,10 +127,15 @@ export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
   const client = operations as unknown as FacadeOperations;
   return Object.assign(client, {
     api,
-    async *all<K extends ListOperation>(operation: K, query?: Omit<QueryOf<K>, 'offset'>): AsyncGenerator<ItemOf<K>> {
-      const list = client[operation] as unknown as (q: object) => Promise<{ data: ItemOf<K>[]; meta: ListMetaDto }>;
+    async *all<K extends ListOperation>(
+      operation: K,
+      query?: Omit<QueryOf<K>, 'offset'>,
+    ): AsyncGenerator<ItemOf<K>> {
+      const list = client[operation] as unknown as (
+        q: object,
+      ) => Promise<{ data: ItemOf<K>[]; meta: ListMetaDto }>;
       const limit = (query as { limit?: number } | undefined)?.limit ?? 500;
-      for (let offset = 0; ; ) {
+      for (let offset = 0; ;) {
         const page = await list({ ...query, limit, offset });
         yield* page.data;
         offset += page.data.length;
@@ -110,10 +143,14 @@ export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
       }
     },
     async csv<K extends CsvOperation>(operation: K, query?: CsvQuery<K>): Promise<string> {
-      const list = api.v1[operation] as unknown as (q: object, params: object) => Promise<HttpResponse<unknown, unknown>>;
+      const list = api.v1[operation] as unknown as (
+        q: object,
+        params: object,
+      ) => Promise<HttpResponse<unknown, unknown>>;
       try {
         // Decoded as bytes so that the BOM spreadsheets need is kept (Response.text() drops it).
-        const bytes = (await list({ limit: 'all', ...query, format: 'csv' }, { format: 'arrayBuffer' })).data as ArrayBuffer;
+        const bytes = (await list({ limit: 'all', ...query, format: 'csv' }, { format: 'arrayBuffer' }))
+          .data as ArrayBuffer;
         return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
       } catch (thrown) {
         throw asProblem(thrown);
@@ -121,7 +158,7 @@ export function createFacadeClient(options: FacadeClientOptions): FacadeClient {
     },
     async *changes(query: ChangesQuery = {}): AsyncGenerator<ChangeEventDto> {
       const limit = query.limit ?? 500;
-      for (let after = query.after; ; ) {
+      for (let after = query.after; ;) {
         const page = await client.listChanges({ ...query, limit, ...(after ? { after } : {}) });
         yield* page.data;
         if (page.data.length < limit || page.meta.next === null) return;
@@ -149,7 +186,12 @@ function problemOf(status: number, text: string): FacadeProblemError {
   } catch {
     // Not a problem body: described below.
   }
-  return new FacadeProblemError(status, { type: 'about:blank', title: 'Error', status, detail: 'The facade answered an error without problem details.' });
+  return new FacadeProblemError(status, {
+    type: 'about:blank',
+    title: 'Error',
+    status,
+    detail: 'The facade answered an error without problem details.',
+  });
 }
 
 function asProblem(thrown: unknown): unknown {

@@ -69,14 +69,26 @@ describe('readEnvelope', () => {
   });
 
   it.each([
-    ['succeed false with a success code', '{"errmsg":20000,"succeed":false,"errdesc":"x","requestId":"r"}', 20000],
-    ['succeed true with a failure code', '{"errmsg":200012,"succeed":true,"errdesc":"x","requestId":"r"}', 200012],
+    [
+      'succeed false with a success code',
+      '{"errmsg":20000,"succeed":false,"errdesc":"x","requestId":"r"}',
+      20000,
+    ],
+    [
+      'succeed true with a failure code',
+      '{"errmsg":200012,"succeed":true,"errdesc":"x","requestId":"r"}',
+      200012,
+    ],
     ['a failure', '{"errmsg":200010,"succeed":false,"errdesc":"x","requestId":"r"}', 200010],
   ])('%s is a failure envelope', (_, body, code) => {
     const seen: unknown[] = [];
     const error = thrown(() => readEnvelope('staff', answer(body), 2, (envelope) => seen.push(envelope)));
     expect(error).toBeInstanceOf(VendorEnvelopeError);
-    expect(error).toMatchObject({ attempts: 2, httpStatus: 200, upstream: { code, description: 'x', requestId: 'r' } });
+    expect(error).toMatchObject({
+      attempts: 2,
+      httpStatus: 200,
+      upstream: { code, description: 'x', requestId: 'r' },
+    });
     // Refusals date the vendor's clock too.
     expect(seen).toHaveLength(1);
   });

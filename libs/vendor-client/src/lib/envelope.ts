@@ -54,7 +54,12 @@ export function openEnvelope(endpoint: string, exchange: HttpExchange, attempts:
     throw malformed('not a JSON object');
   const envelope = parsed as Record<string, unknown>;
   // A code sent as text must be digits alone: Number() would read "" as 0 and "0x4E20" as 20000 (success).
-  const code = typeof envelope.errmsg === 'string' ? (/^\d{1,9}$/.test(envelope.errmsg) ? Number(envelope.errmsg) : Number.NaN) : envelope.errmsg;
+  const code =
+    typeof envelope.errmsg === 'string'
+      ? /^\d{1,9}$/.test(envelope.errmsg)
+        ? Number(envelope.errmsg)
+        : Number.NaN
+      : envelope.errmsg;
   if (typeof code !== 'number' || !Number.isInteger(code)) throw malformed('errmsg is not a status code');
   if (typeof envelope.succeed !== 'boolean') throw malformed('succeed is not a boolean');
   return { envelope: envelope as unknown as WireEnvelope<unknown>, code };

@@ -16,7 +16,11 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Exponential backoff with equal jitter: half the step is fixed, half random; capped. */
-export function backoffDelayMs(retry: RetryOptions, failedAttempts: number, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  retry: RetryOptions,
+  failedAttempts: number,
+  random: () => number = Math.random,
+): number {
   const step = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (failedAttempts - 1));
   return Math.round(step / 2 + random() * (step / 2));
 }
@@ -24,6 +28,7 @@ export function backoffDelayMs(retry: RetryOptions, failedAttempts: number, rand
 /** Failures that count against an endpoint's circuit: the vendor being down, not its business answers. */
 export function isBreakerFailure(error: unknown): boolean {
   if (!(error instanceof VendorError)) return true;
-  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'malformed-response') return true;
+  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'malformed-response')
+    return true;
   return error.upstream?.code === 200011;
 }

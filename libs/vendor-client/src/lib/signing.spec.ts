@@ -4,12 +4,16 @@ import { signedHeaders, vendorSignature } from './signing';
 describe('vendorSignature', () => {
   it('matches a known answer computed apart from this code (Python hmac, base64, urllib.parse.quote)', () => {
     // AppId "wxapp1", Nonce "5f2b3c", Timestamp "1764230400", appkey "appkey-0123456789".
-    expect(vendorSignature('appkey-0123456789', 'wxapp1' + '5f2b3c' + '1764230400')).toBe('le27jmupHpmPIKTG%2FHvEP6%2FVVaE%3D');
+    expect(vendorSignature('appkey-0123456789', 'wxapp1' + '5f2b3c' + '1764230400')).toBe(
+      'le27jmupHpmPIKTG%2FHvEP6%2FVVaE%3D',
+    );
     expect(vendorSignature('k', 'm')).toBe('dytxyKKZfnaL4B2XEeSk80ok7zM%3D');
   });
 
   it('is UrlEncode(Base64(HMAC-SHA1(appkey, message)))', () => {
-    const expected = createHmac('sha1', 'key').update('app' + 'nonce' + '1700000000').digest('base64');
+    const expected = createHmac('sha1', 'key')
+      .update('app' + 'nonce' + '1700000000')
+      .digest('base64');
     expect(decodeURIComponent(vendorSignature('key', 'appnonce1700000000'))).toBe(expected);
   });
 

@@ -12,7 +12,11 @@ function provider(answers: ((now: number) => string)[]) {
   const clock = { now: T };
   const sent: RequestInit[] = [];
   let obtained = 0;
-  const vendorClock = new VendorClock(() => clock.now, 60_000, () => undefined);
+  const vendorClock = new VendorClock(
+    () => clock.now,
+    60_000,
+    () => undefined,
+  );
   const tokens = new TokenProvider({
     baseUrl: 'http://vendor.test/publicapi/v1/',
     appId: 'app',
@@ -26,7 +30,9 @@ function provider(answers: ((now: number) => string)[]) {
       return { status: 200, body: answer(clock.now), sentAt: clock.now, receivedAt: clock.now };
     },
     read: (endpoint, exchange, attempts) =>
-      readEnvelope(endpoint, exchange, attempts, (envelope) => vendorClock.observe(envelope.msgTime, exchange.sentAt, exchange.receivedAt)),
+      readEnvelope(endpoint, exchange, attempts, (envelope) =>
+        vendorClock.observe(envelope.msgTime, exchange.sentAt, exchange.receivedAt),
+      ),
     clock: vendorClock,
     obtained: () => (obtained += 1),
   });
@@ -34,7 +40,12 @@ function provider(answers: ((now: number) => string)[]) {
 }
 
 const granted = (token: string, expiresIn: unknown, msgTime?: string) => () =>
-  JSON.stringify({ errmsg: 10004, succeed: true, msgTime, values: { access_token: token, expires_in: expiresIn } });
+  JSON.stringify({
+    errmsg: 10004,
+    succeed: true,
+    msgTime,
+    values: { access_token: token, expires_in: expiresIn },
+  });
 
 describe('TokenProvider', () => {
   it('serialises and inspects as whether a token is held and how many were asked, never the token', async () => {
@@ -48,7 +59,9 @@ describe('TokenProvider', () => {
   it('asks for the token with a text/json body', async () => {
     const { tokens, sent } = provider([granted('tok-1', T / 1000 + 3600)]);
     await tokens.token();
-    expect(sent).toEqual([expect.objectContaining({ method: 'POST', headers: { 'Content-Type': 'text/json' } })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ method: 'POST', headers: { 'Content-Type': 'text/json' } }),
+    ]);
   });
 
   it('keeps the token until the margin before its expiry, and renews it from then on', async () => {
@@ -72,15 +85,18 @@ describe('TokenProvider', () => {
     expect(tokens.expiresAt).toBe(expiresIn * 1000 + 5_000);
   });
 
-  it.each([0, -5, 'soon', null, undefined])('keeps a token with the unreadable expiry %p for a minute', async (expiresIn) => {
-    const { tokens, clock } = provider([granted('tok-1', expiresIn), granted('tok-2', expiresIn)]);
-    expect(await tokens.token()).toBe('tok-1');
-    expect(tokens.expiresAt).toBeNull();
-    clock.now = T + 59_999;
-    expect(await tokens.token()).toBe('tok-1');
-    clock.now = T + 60_000;
-    expect(await tokens.token()).toBe('tok-2');
-  });
+  it.each([0, -5, 'soon', null, undefined])(
+    'keeps a token with the unreadable expiry %p for a minute',
+    async (expiresIn) => {
+      const { tokens, clock } = provider([granted('tok-1', expiresIn), granted('tok-2', expiresIn)]);
+      expect(await tokens.token()).toBe('tok-1');
+      expect(tokens.expiresAt).toBeNull();
+      clock.now = T + 59_999;
+      expect(await tokens.token()).toBe('tok-1');
+      clock.now = T + 60_000;
+      expect(await tokens.token()).toBe('tok-2');
+    },
+  );
 
   it('drops the held token only when it is the one that was refused', async () => {
     const { tokens } = provider([granted('tok-1', T / 1000 + 3600), granted('tok-2', T / 1000 + 3600)]);
@@ -93,9 +109,15 @@ describe('TokenProvider', () => {
   });
 
   it.each([
-    ['an empty access_token', JSON.stringify({ errmsg: 10004, succeed: true, values: { access_token: '', expires_in: 1 } })],
+    [
+      'an empty access_token',
+      JSON.stringify({ errmsg: 10004, succeed: true, values: { access_token: '', expires_in: 1 } }),
+    ],
     ['no values', JSON.stringify({ errmsg: 10004, succeed: true, values: null })],
-    ['a numeric access_token', JSON.stringify({ errmsg: 10004, succeed: true, values: { access_token: 42 } })],
+    [
+      'a numeric access_token',
+      JSON.stringify({ errmsg: 10004, succeed: true, values: { access_token: 42 } }),
+    ],
   ])('reports %s as a malformed answer, not as a token', async (_, body) => {
     const { tokens, obtained } = provider([() => body]);
     const error = await tokens.token().then(

@@ -44,7 +44,10 @@ export interface VendorResponse<T> {
   requestId: string | null;
   msgTime: string | null;
   attempts: number;
-  /** Equal for two answers that differ in nothing but `msgTime` and `requestId`; null when the answer is not shaped to tell. */
+  /**
+   * Equal for two answers that differ in nothing but `msgTime` and `requestId`; null when the answer is not
+   * shaped to tell.
+   */
   fingerprint: string | null;
 }
 
@@ -189,7 +192,9 @@ export class VendorClient {
     return this.vendorClock.snapshot();
   }
 
-  /** Whether the vendor accepts us now: ok, credentials or timestamps refused, unreachable, or not known yet. */
+  /**
+   * Whether the vendor accepts us now: ok, credentials or timestamps refused, unreachable, or not known yet.
+   */
   connection(): VendorConnectionStatus {
     return this.vendorConnection.snapshot();
   }

@@ -92,17 +92,43 @@ describe('VendorError', () => {
 
 describe('VendorError messages and serialised forms', () => {
   it.each([
-    [new VendorTimeoutError({ endpoint: 'WeCaht', attempts: 1, timeoutMs: 300 }), 'timeout', 'vendor did not answer WeCaht within 300 ms'],
-    [new VendorNetworkError({ endpoint: 'WeCaht', attempts: 2 }), 'network', 'network failure calling vendor WeCaht'],
-    [new VendorCircuitOpenError({ endpoint: 'AdManage', attempts: 0 }), 'circuit-open', 'circuit for vendor AdManage is open; call not sent'],
     [
-      new VendorMalformedResponseError({ endpoint: 'Label', attempts: 3, reason: 'HTML page, HTTP 500', httpStatus: 500 }),
+      new VendorTimeoutError({ endpoint: 'WeCaht', attempts: 1, timeoutMs: 300 }),
+      'timeout',
+      'vendor did not answer WeCaht within 300 ms',
+    ],
+    [
+      new VendorNetworkError({ endpoint: 'WeCaht', attempts: 2 }),
+      'network',
+      'network failure calling vendor WeCaht',
+    ],
+    [
+      new VendorCircuitOpenError({ endpoint: 'AdManage', attempts: 0 }),
+      'circuit-open',
+      'circuit for vendor AdManage is open; call not sent',
+    ],
+    [
+      new VendorMalformedResponseError({
+        endpoint: 'Label',
+        attempts: 3,
+        reason: 'HTML page, HTTP 500',
+        httpStatus: 500,
+      }),
       'malformed-response',
       'vendor answered Label with a body that is not its envelope (HTML page, HTTP 500)',
     ],
-    [new VendorAuthError({ endpoint: 'GetAccessToken', attempts: 1 }), 'auth', 'vendor refused authentication on GetAccessToken'],
     [
-      new VendorAuthError({ endpoint: 'GetAccessToken', attempts: 1, upstream: upstreamStatus(200006, '加密密钥错误', null), clockOffsetMs: 5_000 }),
+      new VendorAuthError({ endpoint: 'GetAccessToken', attempts: 1 }),
+      'auth',
+      'vendor refused authentication on GetAccessToken',
+    ],
+    [
+      new VendorAuthError({
+        endpoint: 'GetAccessToken',
+        attempts: 1,
+        upstream: upstreamStatus(200006, '加密密钥错误', null),
+        clockOffsetMs: 5_000,
+      }),
       'auth',
       'vendor refused authentication on GetAccessToken: errmsg 200006 (wrong signing key (the signature does not match the appkey))',
     ],
@@ -113,13 +139,24 @@ describe('VendorError messages and serialised forms', () => {
   });
 
   it('serialises the HTTP status only when there was one', () => {
-    const withStatus = new VendorMalformedResponseError({ endpoint: 'Label', attempts: 1, reason: 'x', httpStatus: 503 });
+    const withStatus = new VendorMalformedResponseError({
+      endpoint: 'Label',
+      attempts: 1,
+      reason: 'x',
+      httpStatus: 503,
+    });
     expect(withStatus.toJSON()).toMatchObject({ httpStatus: 503 });
-    expect(Object.keys(new VendorNetworkError({ endpoint: 'Label', attempts: 1 }).toJSON())).not.toContain('httpStatus');
+    expect(Object.keys(new VendorNetworkError({ endpoint: 'Label', attempts: 1 }).toJSON())).not.toContain(
+      'httpStatus',
+    );
   });
 
   it('shows an error on one line in inspect output, for one log line per failure', () => {
-    const error = new VendorEnvelopeError({ endpoint: 'staff', attempts: 2, upstream: upstreamStatus(200010, '员工号不存在', 'r-1') });
+    const error = new VendorEnvelopeError({
+      endpoint: 'staff',
+      attempts: 2,
+      upstream: upstreamStatus(200010, '员工号不存在', 'r-1'),
+    });
     expect(inspect(error)).not.toContain('\n');
   });
 
@@ -131,7 +168,12 @@ describe('VendorError messages and serialised forms', () => {
 
   it('has a cause only when one was given', () => {
     expect(Object.hasOwn(new VendorNetworkError({ endpoint: 'WeCaht', attempts: 1 }), 'cause')).toBe(false);
-    expect(Object.hasOwn(new VendorNetworkError({ endpoint: 'WeCaht', attempts: 1, cause: new Error('x') }), 'cause')).toBe(true);
+    expect(
+      Object.hasOwn(
+        new VendorNetworkError({ endpoint: 'WeCaht', attempts: 1, cause: new Error('x') }),
+        'cause',
+      ),
+    ).toBe(true);
   });
 
   it('keeps a VendorError cause as it is', () => {
@@ -140,7 +182,10 @@ describe('VendorError messages and serialised forms', () => {
   });
 
   it('keeps a chain of low-level causes, each as name, code and message only', () => {
-    const socket = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', socket: { token: 'secret-token' } });
+    const socket = Object.assign(new Error('socket hang up'), {
+      code: 'ECONNRESET',
+      socket: { token: 'secret-token' },
+    });
     const fetchFailed = Object.assign(new TypeError('fetch failed'), { cause: socket });
     const error = new VendorNetworkError({ endpoint: 'WeCaht', attempts: 1, cause: fetchFailed });
     const outer = error.cause as Error;
@@ -150,14 +195,23 @@ describe('VendorError messages and serialised forms', () => {
     expect(inner).toMatchObject({ name: 'Error', message: 'socket hang up', code: 'ECONNRESET' });
     expect(Object.keys(inner)).not.toContain('socket');
     // A cause that is not an Error says nothing worth keeping.
-    const odd = new VendorNetworkError({ endpoint: 'WeCaht', attempts: 1, cause: Object.assign(new Error('x'), { cause: 'text' }) });
+    const odd = new VendorNetworkError({
+      endpoint: 'WeCaht',
+      attempts: 1,
+      cause: Object.assign(new Error('x'), { cause: 'text' }),
+    });
     expect(Object.hasOwn(odd.cause as Error, 'cause')).toBe(false);
   });
 });
 
 describe('explainVendorFailure', () => {
   const auth = (code: number, clockOffsetMs?: number | null) =>
-    new VendorAuthError({ endpoint: 'GetAccessToken', attempts: 1, upstream: upstreamStatus(code, '', null), clockOffsetMs });
+    new VendorAuthError({
+      endpoint: 'GetAccessToken',
+      attempts: 1,
+      upstream: upstreamStatus(code, '', null),
+      clockOffsetMs,
+    });
 
   it.each([
     [
@@ -184,13 +238,24 @@ describe('explainVendorFailure', () => {
         check: 'credentials',
       },
     ],
-    ['a refusal without the vendor’s wording', auth(4711), { text: 'the vendor refused our credentials: errmsg 4711, undocumented code 4711', check: 'credentials' }],
+    [
+      'a refusal without the vendor’s wording',
+      auth(4711),
+      {
+        text: 'the vendor refused our credentials: errmsg 4711, undocumented code 4711',
+        check: 'credentials',
+      },
+    ],
     [
       'an auth error without a code',
       new VendorAuthError({ endpoint: 'staff', attempts: 1 }),
       { text: 'vendor refused authentication on staff', check: 'vendor' },
     ],
-    ['a network failure', new VendorNetworkError({ endpoint: 'WeCaht', attempts: 2 }), { text: 'network failure calling vendor WeCaht', check: 'network' }],
+    [
+      'a network failure',
+      new VendorNetworkError({ endpoint: 'WeCaht', attempts: 2 }),
+      { text: 'network failure calling vendor WeCaht', check: 'network' },
+    ],
     [
       'a timeout',
       new VendorTimeoutError({ endpoint: 'WeCaht', attempts: 1, timeoutMs: 300 }),
@@ -209,7 +274,10 @@ describe('explainVendorFailure', () => {
     [
       'a malformed answer',
       new VendorMalformedResponseError({ endpoint: 'Label', attempts: 1, reason: 'invalid JSON, HTTP 200' }),
-      { text: 'vendor answered Label with a body that is not its envelope (invalid JSON, HTTP 200)', check: 'vendor' },
+      {
+        text: 'vendor answered Label with a body that is not its envelope (invalid JSON, HTTP 200)',
+        check: 'vendor',
+      },
     ],
     ['another error', new Error('bug'), { text: 'bug', check: 'vendor' }],
     ['a thrown string', 'odd', { text: 'odd', check: 'vendor' }],

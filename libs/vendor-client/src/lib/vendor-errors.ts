@@ -178,12 +178,16 @@ export function explainVendorFailure(error: unknown): { text: string; check: Ven
     const { code, meaning, wording } = error.upstream;
     const said = `errmsg ${code}, ${meaning}${wording ? ` (${wording})` : ''}`;
     if (error.upstream.class === 'clock') {
-      return { text: `the vendor refused our timestamp: ${said}; ${describeClockOffset(error.clockOffsetMs ?? null)}`, check: 'clock' };
+      return {
+        text: `the vendor refused our timestamp: ${said}; ${describeClockOffset(error.clockOffsetMs ?? null)}`,
+        check: 'clock',
+      };
     }
     return { text: `the vendor refused our credentials: ${said}`, check: 'credentials' };
   }
   if (error instanceof VendorError) {
-    if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'circuit-open') return { text: error.message, check: 'network' };
+    if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'circuit-open')
+      return { text: error.message, check: 'network' };
     return { text: error.message, check: 'vendor' };
   }
   return { text: error instanceof Error ? error.message : String(error), check: 'vendor' };

@@ -27,7 +27,10 @@ const SN: WireField = { types: ['string', 'null'] };
 const NUM: WireField = { types: ['number', 'string'] };
 const NUMN: WireField = { types: ['number', 'string', 'null'] };
 const FLAG: WireField = { types: ['boolean', 'number', 'null'] };
-const DEPRECATED: WireField = { types: ['number', 'string', 'boolean', 'null', 'array', 'object'], deprecated: true };
+const DEPRECATED: WireField = {
+  types: ['number', 'string', 'boolean', 'null', 'array', 'object'],
+  deprecated: true,
+};
 
 /**
  * The one field table of each vendor endpoint's records. The wire types say what a field holds; this
@@ -67,7 +70,12 @@ export const WIRE_FIELDS = {
     ad_wechat_y3: DEPRECATED,
     ad_wechat_new: DEPRECATED,
   } satisfies WireFieldTable<WireOperatorAccount>,
-  staff: { ad_staff_code: S, ad_staff_name: S, ad_staff_state: NUM, ad_self_user: SN } satisfies WireFieldTable<WireStaff>,
+  staff: {
+    ad_staff_code: S,
+    ad_staff_name: S,
+    ad_staff_state: NUM,
+    ad_self_user: SN,
+  } satisfies WireFieldTable<WireStaff>,
   staffWechat: {
     ad_staff_code: S,
     ad_wechat_id: NUM,
@@ -77,7 +85,11 @@ export const WIRE_FIELDS = {
     ad_wechat_qrcode: SN,
     ad_original_nober: SN,
   } satisfies WireFieldTable<WireStaffWechat>,
-  labelCategories: { ad_label_id: NUM, ad_label_name: S, ad_choose: NUM } satisfies WireFieldTable<WireLabelCategory>,
+  labelCategories: {
+    ad_label_id: NUM,
+    ad_label_name: S,
+    ad_choose: NUM,
+  } satisfies WireFieldTable<WireLabelCategory>,
   labels: {
     ad_label_info_id: NUM,
     ad_label_info_name: S,

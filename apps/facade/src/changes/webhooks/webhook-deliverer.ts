@@ -23,7 +23,10 @@ const PAGE = 50;
 /** How often an idle URL's position is written again (a Redis that restarted empty gets it back). */
 const REWRITE_MS = 30_000;
 
-/** The pause before attempt `attempts + 1`: within 5 s first, doubling up to 10 minutes, jittered down to half. */
+/**
+ * The pause before attempt `attempts + 1`: within 5 s first, doubling up to 10 minutes, jittered down to
+ * half.
+ */
 export function retryPauseMs(attempts: number, random: () => number = Math.random): number {
   const ceiling = Math.min(LONGEST_PAUSE_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(ceiling * (0.5 + random() / 2));
