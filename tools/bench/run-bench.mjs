@@ -415,7 +415,7 @@ function hitsText(hits, f) {
     `| ${name} | ${f(h.rps)} | ${f(h.p50)} | ${f(h.p99)} | ${f(h.loopDelayP99Ms)} | ${f(h.loopDelayMaxMs)} | ${h.rounds} | ${h.errors} |`;
   return `**Cache hits while the feed polls.** One small record (\`/v1/staff/{code}\`) asked ${f(HIT_RATE)} times a second for
 ${f(settings.hitSeconds)} s by autocannon on core ${LOAD_CORE}, while the simulator renames 1 % of the accounts and staff every
-second; the facade (LOG_LEVEL=info) with the feed polling every second, then with it off. Event-loop delay from the facade's
+second; the facade (LOG_LEVEL=info) with the feed off, then polling every second. Event-loop delay from the facade's
 \`nodejs_eventloop_lag_p99_seconds\` and \`_max_seconds\` over the run.
 
 | facade | req/s | p50 ms | p99 ms | event-loop delay p99 ms | event-loop delay max ms | rounds of renames | errors |
