@@ -1,4 +1,5 @@
 import {
+  NEW_LABEL,
   startFacadeProcess,
   startSimulator,
   type RunningFacadeProcess,
@@ -21,15 +22,6 @@ import { VendorResourcesService } from '../src/upstream/vendor-resources.service
 // restart and a Redis that restarts empty.
 
 const NEW_STAFF = { ad_staff_code: 'b09', ad_staff_name: '李娜', ad_staff_state: 0, ad_self_user: null };
-const NEW_LABEL = {
-  ad_label_info_id: 9001,
-  ad_label_info_name: '复购',
-  ad_label_id: 189,
-  ad_label_time: '2026-11-30T10:00:00.000000+08:00',
-  merchant_id: null,
-  ad_label_name: '客户意向',
-  ad_choose: 0,
-};
 jest.setTimeout(60_000);
 
 const SECRET = `whsec_${Buffer.from('change-feed-test-signing-key-0123456789').toString('base64')}`;

@@ -6,6 +6,7 @@ import { createFacadeClient, type ChangeEventDto, type FacadeClient } from '@you
 import {
   findWorkspaceRoot,
   freePort,
+  NEW_LABEL,
   startFacadeProcess,
   startSimulator,
   type RunningFacadeProcess,
@@ -215,16 +216,6 @@ async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-const NEW_LABEL = {
-  ad_label_info_id: 9001,
-  ad_label_info_name: '复购',
-  ad_label_id: 189,
-  ad_label_time: '2026-11-30T10:00:00.000000+08:00',
-  merchant_id: null,
-  ad_label_name: '客户意向',
-  ad_choose: 0,
-};
 
 describe('youmi sync --once', () => {
   let stack: Stack | undefined;

@@ -27,3 +27,4 @@ export {
   type VendorTarget,
 } from './vendor-calls';
 export { freePort } from './free-port';
+export { NEW_LABEL } from './vendor-records';
