@@ -24,10 +24,8 @@ function decision(count: number, limit: number, now: number): RateDecision {
   };
 }
 
-/**
- * Fixed one-minute windows counted in this process. Our own rather than @fastify/rate-limit, which costs
- * about twice as much per request on the hot path (docs/benchmarks.md).
- */
+/** Fixed one-minute windows counted in this process. */
+// Our own, not @fastify/rate-limit: the plugin costs more per request on the hot path (docs/benchmarks.md).
 export class MemoryRateLimiter implements RateLimiter {
   private window = -1;
   private counts = new Map<string, number>();
