@@ -1,11 +1,11 @@
 import type { PageQueryDto } from './page-query.dto';
 
-export interface Page {
+interface Page {
   limit: number | null;
   offset: number;
 }
 
-export function pageOf(query: PageQueryDto): Page {
+function pageOf(query: PageQueryDto): Page {
   return { limit: query.limit === 'all' ? null : (query.limit ?? 50), offset: query.offset ?? 0 };
 }
 
