@@ -797,7 +797,7 @@ function benchMapping() {
   };
   const ours = series(() => lib.mapOperatorAccounts(accounts, sink));
   const theirs = series(() => reference.mapOperatorAccounts(accounts));
-  const treeOurs = series(() => lib.buildLabelTree(categories, labels, sink));
+  const treeOurs = series(() => lib.buildResource('label-tree', [categories, labels], sink));
   const treeTheirs = series(() => reference.buildLabelTree(categories, labels));
   return {
     operatorAccounts: {

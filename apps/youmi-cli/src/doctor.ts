@@ -1,5 +1,5 @@
 import type { DriftRecord } from '@youmi-facade/domain';
-import { ENDPOINT_MAPPERS, VENDOR_READS, type VendorRead } from '@youmi-facade/mapping';
+import { ANSWER_MAPPERS, VENDOR_READS, type VendorRead } from '@youmi-facade/mapping';
 import {
   describeClockOffset,
   explainVendorFailure,
@@ -114,7 +114,7 @@ export async function runDoctor(
           throw failure(error);
         }
         const drift: DriftRecord[] = [];
-        ENDPOINT_MAPPERS[read.endpoint](values, (record) => drift.push(record));
+        ANSWER_MAPPERS[read.endpoint](values, (record) => drift.push(record));
         return `${count(values.length, 'record')}, ${describeDrift(drift)}`;
       },
     })),

@@ -1,6 +1,6 @@
 import { toCsv } from '@youmi-facade/csv';
 import type { DriftRecord } from '@youmi-facade/domain';
-import { RESOURCES, type ResourceName } from '@youmi-facade/mapping';
+import { buildResource, RESOURCES, type ResourceName } from '@youmi-facade/mapping';
 import type { Vendor } from './vendor';
 
 /** The resources `youmi get` knows: the REST API's lists, by the same names. */
@@ -48,7 +48,7 @@ export async function getResource(
     ),
   );
   const drift: DriftRecord[] = [];
-  const records: unknown[] = definition.build(values, (record) => drift.push(record));
+  const records: unknown[] = buildResource(name, values, (record) => drift.push(record));
   if (drift.length > 0)
     warn(
       `the vendor sent ${drift.length} value(s) the facade does not expect (drift); they were left out or set to null`,

@@ -10,9 +10,11 @@ export {
   buildLabelCategories,
   buildLabelTree,
   mapLabel,
+  mapLabelAnswer,
   mapLabelCategories,
   mapLabelCategory,
   mapLabels,
+  type LabelAnswer,
 } from './lib/label.mapper';
 export { mapAdGroup, mapAdGroups } from './lib/ad-group.mapper';
 export {
@@ -22,13 +24,15 @@ export {
 } from './lib/custom-attribute.mapper';
 export { parseVendorTime } from './lib/time.parser';
 export {
-  ENDPOINT_MAPPERS,
+  ANSWER_MAPPERS,
   KEYED_RESOURCES,
   RESOURCES,
   VENDOR_READS,
+  buildResource,
   readsOf,
   type KeyedResourceDefinition,
   type KeyedResourceName,
+  type MappedAnswers,
   type ResourceDefinition,
   type ResourceName,
   type ResourceRecord,

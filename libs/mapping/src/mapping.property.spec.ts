@@ -8,8 +8,7 @@ import type {
 } from '@youmi-facade/domain';
 import { DEPRECATED_FIELDS, VENDOR_ENDPOINTS } from '@youmi-facade/vendor-client/wire';
 import {
-  buildLabelCategories,
-  buildLabelTree,
+  buildResource,
   mapAdGroups,
   mapCustomAttributes,
   mapLabelCategories,
@@ -44,6 +43,12 @@ import {
   SEED_STAFF_RESPONSE,
   SEED_STAFF_WECHAT_RESPONSE,
 } from '../test/seed-records';
+
+/** The label builders over raw vendor values, each answer mapped as the resources map it. */
+const categoriesOf = (categories: unknown, labels: unknown, sink: DriftSink) =>
+  buildResource('label-categories', [categories, labels], sink);
+const treeOf = (categories: unknown, labels: unknown, sink: DriftSink) =>
+  buildResource('label-tree', [categories, labels], sink);
 
 // `npm run mutate` lowers the cases per property (PROPERTY_RUNS) so that a run over ~1,000 mutants fits two
 // cores.
@@ -162,7 +167,7 @@ describe('the label builders, for any two answers', () => {
     fc.assert(
       fc.property(categoryValues, labelValues, (categories, labels) => {
         const { output } = checkTotal<LabelCategory>(
-          (sink) => buildLabelCategories(categories, labels, sink),
+          (sink) => categoriesOf(categories, labels, sink),
           labelCategorySchema,
         );
         const ids = output.map((c) => c.id);
@@ -177,7 +182,7 @@ describe('the label builders, for any two answers', () => {
     fc.assert(
       fc.property(categoryValues, labelValues, (categories, labels) => {
         const { output } = checkTotal<LabelTreeNode>(
-          (sink) => buildLabelTree(categories, labels, sink),
+          (sink) => treeOf(categories, labels, sink),
           labelTreeNodeSchema,
         );
         const ids = output.map((n) => n.id);
@@ -188,7 +193,7 @@ describe('the label builders, for any two answers', () => {
         }
         const placed = output.reduce((n, node) => n + node.labels.length, 0);
         expect(placed).toBe(mapLabels(labels, () => undefined).length);
-        expectPure((sink) => buildLabelTree(categories, labels, sink));
+        expectPure((sink) => treeOf(categories, labels, sink));
       }),
       RUNS,
     );

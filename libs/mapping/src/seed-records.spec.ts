@@ -1,7 +1,6 @@
-import type { DriftRecord } from '@youmi-facade/domain';
+import type { DriftRecord, DriftSink } from '@youmi-facade/domain';
 import {
-  buildLabelCategories,
-  buildLabelTree,
+  buildResource,
   mapAdGroup,
   mapCustomAttribute,
   mapLabel,
@@ -21,6 +20,12 @@ import {
   SEED_STAFF_RESPONSE,
   SEED_STAFF_WECHAT_RESPONSE,
 } from '../test/seed-records';
+
+/** The label builders over raw vendor values, each answer mapped as the resources map it. */
+const categoriesOf = (categories: unknown, labels: unknown, sink: DriftSink) =>
+  buildResource('label-categories', [categories, labels], sink);
+const treeOf = (categories: unknown, labels: unknown, sink: DriftSink) =>
+  buildResource('label-tree', [categories, labels], sink);
 
 const QR_3547 =
   'http://img-1259062805.cos.ap-chengdu.myqcloud.com/640462692/other/wxid_2yfwlz5fu21922mmqrcode1632752533600.png';
@@ -261,7 +266,7 @@ describe('the seed label endpoints together', () => {
   it('categories: /Label plus those only the label rows mention, by id', () => {
     const recorder = recordDrift();
     expect(
-      buildLabelCategories(SEED_LABEL_CATEGORIES_RESPONSE.values, SEED_LABELS_RESPONSE.values, recorder.sink),
+      categoriesOf(SEED_LABEL_CATEGORIES_RESPONSE.values, SEED_LABELS_RESPONSE.values, recorder.sink),
     ).toEqual([
       { id: 1, name: '职务', selection: 'single' },
       { id: 189, name: '客户意向', selection: 'single' },
@@ -272,35 +277,35 @@ describe('the seed label endpoints together', () => {
 
   it('the label tree', () => {
     const recorder = recordDrift();
-    expect(
-      buildLabelTree(SEED_LABEL_CATEGORIES_RESPONSE.values, SEED_LABELS_RESPONSE.values, recorder.sink),
-    ).toEqual([
-      {
-        id: 1,
-        name: '职务',
-        selection: 'single',
-        labels: [
-          { id: 976, name: '炒股', createdAt: '2017-12-07T02:24:22.527Z', merchantId: null },
-          { id: 991, name: '零售', createdAt: '2017-12-08T02:43:22.802Z', merchantId: null },
-        ],
-      },
-      {
-        id: 189,
-        name: '客户意向',
-        selection: 'single',
-        labels: [
-          { id: 1071, name: '成交', createdAt: '2018-01-05T03:53:10.641Z', merchantId: null },
-          { id: 1072, name: '潜在', createdAt: '2018-01-05T03:53:23.580Z', merchantId: null },
-          {
-            id: 1158,
-            name: '测试超长标签添加测试超长标签添加测试超长标签添加',
-            createdAt: '2018-01-18T13:17:35.613Z',
-            merchantId: null,
-          },
-        ],
-      },
-      { id: 263, name: 'A.客户级别', selection: 'single', labels: [] },
-    ]);
+    expect(treeOf(SEED_LABEL_CATEGORIES_RESPONSE.values, SEED_LABELS_RESPONSE.values, recorder.sink)).toEqual(
+      [
+        {
+          id: 1,
+          name: '职务',
+          selection: 'single',
+          labels: [
+            { id: 976, name: '炒股', createdAt: '2017-12-07T02:24:22.527Z', merchantId: null },
+            { id: 991, name: '零售', createdAt: '2017-12-08T02:43:22.802Z', merchantId: null },
+          ],
+        },
+        {
+          id: 189,
+          name: '客户意向',
+          selection: 'single',
+          labels: [
+            { id: 1071, name: '成交', createdAt: '2018-01-05T03:53:10.641Z', merchantId: null },
+            { id: 1072, name: '潜在', createdAt: '2018-01-05T03:53:23.580Z', merchantId: null },
+            {
+              id: 1158,
+              name: '测试超长标签添加测试超长标签添加测试超长标签添加',
+              createdAt: '2018-01-18T13:17:35.613Z',
+              merchantId: null,
+            },
+          ],
+        },
+        { id: 263, name: 'A.客户级别', selection: 'single', labels: [] },
+      ],
+    );
     expect(recorder.records).toEqual([]);
   });
 });

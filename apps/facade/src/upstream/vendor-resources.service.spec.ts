@@ -37,4 +37,19 @@ describe('VendorResourcesService against the simulator', () => {
     expect(parsed).not.toBe(kept);
     expect(parsed).toEqual(kept);
   });
+
+  it('maps each vendor answer once, however many resources are assembled from it', async () => {
+    const client = new VendorClient({ baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey });
+    const cache = new VendorCache(new MemoryCacheStore(), { ttlMs: 60_000, staleMs: 60_000 });
+    const upstream = new VendorResourcesService(client, cache, new DriftRegistry());
+
+    const merged = (await upstream.resource('operator-accounts')).value;
+    const wechat = (await upstream.resource('operator-accounts:wechat')).value;
+    expect(wechat.length).toBeGreaterThan(0);
+    for (const account of wechat) expect(merged.find((each) => each.id === account.id)).toBe(account);
+
+    await upstream.freshResources(['operator-accounts']);
+    const again = (await upstream.resource('operator-accounts:wechat')).value;
+    expect(again).toBe(wechat);
+  });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DriftSink, StaffOperatorAccount } from '@youmi-facade/domain';
 import {
-  ENDPOINT_MAPPERS,
+  ANSWER_MAPPERS,
   mapStaffOperatorAccounts,
   readsOf,
   RESOURCES,
@@ -18,7 +18,6 @@ import { VendorCache } from './vendor-cache';
 export class UnknownStaffCodeError extends Error {}
 
 const NO_SUCH_STAFF_CODE = 200010;
-const IGNORE_DRIFT: DriftSink = () => undefined;
 const EVERY_RESOURCE = Object.keys(RESOURCES) as ResourceName[];
 /** The resources whose records a staff member's own accounts repeat (its code, each account's fields). */
 const SHOWN_IN_STAFF_ACCOUNTS: readonly ResourceName[] = ['operator-accounts', 'staff', 'staff-assignments'];
@@ -27,16 +26,19 @@ function staffAccountsRead(code: string): VendorRead {
   return { key: `staff/GetStaffWechat:${code}`, endpoint: 'staffWechat', body: { ad_staff_code: code } };
 }
 
+type AnswerMapper = (values: unknown[], sink: DriftSink) => unknown;
+type Assemble<T> = (answers: readonly unknown[]) => T;
+
 /**
- * The vendor's data as domain models: each resource of the mapping's table is built from its cached
- * vendor reads, once per new vendor answer (memoised on the answers' versions). Drift is recorded once
- * per vendor answer, by mapping that answer alone, however many resources are built from it.
+ * The vendor's data as domain models. Each new vendor answer is mapped once, its drift recorded in that
+ * pass, however many resources are assembled from it; each resource is assembled once per new set of
+ * answers (both memoised on the answers' versions).
  */
 @Injectable()
 export class VendorResourcesService {
   private readonly derived = new Map<string, { version: string; value: unknown }>();
-  /** The version of each read's answer whose drift is recorded. */
-  private readonly driftChecked = new Map<string, string>();
+  /** Each read's answer as mapped, with the version of the vendor answer it was mapped from. */
+  private readonly mapped = new Map<string, { version: string; answer: unknown }>();
   /**
    * The last answer of each read reloaded fresh: an answer the same again is not parsed again (the change
    * feed's every poll).
@@ -58,7 +60,7 @@ export class VendorResourcesService {
     return this.derive(
       name,
       definition.reads,
-      (values, sink) => definition.build(values, sink) as ResourceRecord<N>[],
+      (answers) => definition.assemble(answers) as ResourceRecord<N>[],
     );
   }
 
@@ -67,7 +69,8 @@ export class VendorResourcesService {
     const accounts = await this.derive(
       `staff-operator-accounts:${code}`,
       [staffAccountsRead(code)],
-      ([values], sink) => mapStaffOperatorAccounts(values, sink),
+      ([answer]) => answer as StaffOperatorAccount[],
+      mapStaffOperatorAccounts,
     );
     this.staffCodesRead.add(code);
     return accounts;
@@ -107,7 +110,7 @@ export class VendorResourcesService {
           name,
           definition.reads,
           fetched,
-          (values, sink) => definition.build(values, sink) as ResourceRecord<N>[],
+          (answers) => definition.assemble(answers) as ResourceRecord<N>[],
         ),
       );
     }
@@ -207,36 +210,36 @@ export class VendorResourcesService {
     );
   }
 
-  private recordDrift(read: VendorRead, answer: Fetched<unknown[]>): void {
-    if (this.driftChecked.get(read.key) === answer.version) return;
-    this.driftChecked.set(read.key, answer.version);
-    ENDPOINT_MAPPERS[read.endpoint](answer.value, this.drift.sink);
-  }
-
   private async derive<T>(
     name: string,
     reads: readonly VendorRead[],
-    build: (values: unknown[][], sink: DriftSink) => T,
+    assemble: Assemble<T>,
+    map?: AnswerMapper,
   ): Promise<Fetched<T>> {
     const fetched = await Promise.all(reads.map((read) => this.cache.fetch(read.key, this.load(read))));
-    return this.assemble(name, reads, fetched, build);
+    return this.assemble(name, reads, fetched, assemble, map);
   }
 
   private assemble<T>(
     name: string,
     reads: readonly VendorRead[],
     fetched: Fetched<unknown[]>[],
-    build: (values: unknown[][], sink: DriftSink) => T,
+    assemble: Assemble<T>,
+    map?: AnswerMapper,
   ): Fetched<T> {
     const basis = combineFetched(fetched);
     const memo = this.derived.get(name);
     if (memo && memo.version === basis.version) return { ...basis, value: memo.value as T };
-    reads.forEach((read, i) => this.recordDrift(read, fetched[i]));
-    const value = build(
-      fetched.map((f) => f.value),
-      IGNORE_DRIFT,
-    );
+    const value = assemble(reads.map((read, i) => this.mapOnce(read, fetched[i], map)));
     this.derived.set(name, { version: basis.version, value });
     return { ...basis, value };
+  }
+
+  private mapOnce(read: VendorRead, fetched: Fetched<unknown[]>, map?: AnswerMapper): unknown {
+    const held = this.mapped.get(read.key);
+    if (held?.version === fetched.version) return held.answer;
+    const answer = (map ?? ANSWER_MAPPERS[read.endpoint])(fetched.value, this.drift.sink);
+    this.mapped.set(read.key, { version: fetched.version, answer });
+    return answer;
   }
 }

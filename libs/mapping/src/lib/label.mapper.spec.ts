@@ -1,14 +1,21 @@
-import type { Label, LabelCategory } from '@youmi-facade/domain';
+import type { DriftSink, Label, LabelCategory } from '@youmi-facade/domain';
 import { ABSENT, recordDrift, withField } from '../../test/drift.recorder';
 import { SEED_LABEL_CATEGORIES_RESPONSE, SEED_LABELS_RESPONSE } from '../../test/seed-records';
 import {
   buildLabelCategories,
   buildLabelTree,
   mapLabel,
+  mapLabelAnswer,
   mapLabelCategories,
   mapLabelCategory,
   mapLabels,
 } from './label.mapper';
+
+/** The label builders over raw vendor values, each answer mapped once as the resources do. */
+const categoriesOf = (categories: unknown, labels: unknown, sink: DriftSink) =>
+  buildLabelCategories(mapLabelCategories(categories, sink), mapLabelAnswer(labels, sink));
+const treeOf = (categories: unknown, labels: unknown, sink: DriftSink) =>
+  buildLabelTree(mapLabelCategories(categories, sink), mapLabelAnswer(labels, sink));
 
 const SEED_CATEGORY = SEED_LABEL_CATEGORIES_RESPONSE.values[0];
 const SEED_LABEL = SEED_LABELS_RESPONSE.values[0];
@@ -98,7 +105,7 @@ describe('buildLabelCategories', () => {
 
   it('adds the categories only label rows mention, sorted by id', () => {
     const recorder = recordDrift();
-    const categories = buildLabelCategories(
+    const categories = categoriesOf(
       [{ ad_label_id: 263, ad_label_name: 'A.客户级别', ad_choose: 0 }],
       [label(1, 189, '客户意向', 1), label(2, 1, '职务', 0)],
       recorder.sink,
@@ -112,7 +119,7 @@ describe('buildLabelCategories', () => {
   });
 
   it('a /Label category wins over what label rows say about it', () => {
-    const categories = buildLabelCategories(
+    const categories = categoriesOf(
       [{ ad_label_id: 189, ad_label_name: '客户意向', ad_choose: 0 }],
       [label(1, '189', '旧名', 1)],
       () => undefined,
@@ -123,25 +130,23 @@ describe('buildLabelCategories', () => {
   it('a derived category is named from its lowest label id, whatever the row order', () => {
     const rows = [label(9, 5, '后', 1), label(3, 5, '先', 0), label(7, 5, '中', 1)];
     const expected = [{ id: 5, name: '先', selection: 'single' }];
-    expect(buildLabelCategories(null, rows, () => undefined)).toEqual(expected);
-    expect(buildLabelCategories(null, [...rows].reverse(), () => undefined)).toEqual(expected);
+    expect(categoriesOf(null, rows, () => undefined)).toEqual(expected);
+    expect(categoriesOf(null, [...rows].reverse(), () => undefined)).toEqual(expected);
   });
 
   it('of rows with the same lowest label id, the first names the category', () => {
     const rows = [label(3, 5, '甲', 0), label(3, 5, '乙', 1)];
-    expect(buildLabelCategories(null, rows, () => undefined)).toEqual([
-      { id: 5, name: '甲', selection: 'single' },
-    ]);
+    expect(categoriesOf(null, rows, () => undefined)).toEqual([{ id: 5, name: '甲', selection: 'single' }]);
   });
 
   it('a derived category whose naming row has no name is named with empty text', () => {
-    expect(buildLabelCategories(null, [label(1, 5, null, 1)], () => undefined)).toEqual([
+    expect(categoriesOf(null, [label(1, 5, null, 1)], () => undefined)).toEqual([
       { id: 5, name: '', selection: 'multiple' },
     ]);
   });
 
   it('the first of a repeated /Label id wins', () => {
-    const categories = buildLabelCategories(
+    const categories = categoriesOf(
       [
         { ad_label_id: 1, ad_label_name: 'first', ad_choose: 0 },
         { ad_label_id: 1, ad_label_name: 'second', ad_choose: 1 },
@@ -152,17 +157,52 @@ describe('buildLabelCategories', () => {
     expect(categories).toEqual([{ id: 1, name: 'first', selection: 'single' }]);
   });
 
-  it('records drift of the category fields of a naming row, and of /Label, but not of the labels', () => {
+  it('records drift of /Label, of the labels and of the category fields of a naming row', () => {
     const recorder = recordDrift();
-    buildLabelCategories(
+    categoriesOf(
       [{ ad_label_id: 'x' }],
       [{ ...label(1, 5, null, 9), ad_label_time: 'never' }],
       recorder.sink,
     );
     expect(recorder.records.map((r) => [r.endpoint, r.field, r.kind])).toEqual([
       ['Label', 'ad_label_id', 'unparseable'],
+      ['wecahtlabel', 'ad_label_time', 'unparseable'],
       ['wecahtlabel', 'ad_label_name', 'wrong-type'],
       ['wecahtlabel', 'ad_choose', 'unparseable'],
+    ]);
+  });
+});
+
+describe('mapLabelAnswer', () => {
+  const row = (id: number, categoryId: number, name: unknown, choose: unknown) => ({
+    ...SEED_LABEL,
+    ad_label_info_id: id,
+    ad_label_id: categoryId,
+    ad_label_name: name,
+    ad_choose: choose,
+  });
+
+  it('reads the category fields of the naming row of each category only', () => {
+    const recorder = recordDrift();
+    const answer = mapLabelAnswer(
+      [row(8, 5, null, 'x'), row(4, 5, '名', 1), row(6, 2, '乙', 0), row(9, 2, 42, null)],
+      recorder.sink,
+    );
+    expect(answer.labels.map((label) => label.id)).toEqual([8, 4, 6, 9]);
+    expect(answer.mentionedCategories).toEqual([
+      { id: 2, name: '乙', selection: 'single' },
+      { id: 5, name: '名', selection: 'multiple' },
+    ]);
+    expect(recorder.records).toEqual([]);
+  });
+
+  it('records the drift of a naming row once, with the labels', () => {
+    const recorder = recordDrift();
+    mapLabelAnswer([row(1, 5, 7, 3), { ...row(2, 5, '名', 0), extra: true }], recorder.sink);
+    expect(recorder.pairs()).toEqual([
+      ['extra', 'unknown-field'],
+      ['ad_label_name', 'wrong-type'],
+      ['ad_choose', 'unparseable'],
     ]);
   });
 });
@@ -170,7 +210,7 @@ describe('buildLabelCategories', () => {
 describe('buildLabelTree', () => {
   it('categories and their labels by id ascending, empty categories included, labels without categoryId', () => {
     const recorder = recordDrift();
-    const tree = buildLabelTree(
+    const tree = treeOf(
       [{ ad_label_id: 263, ad_label_name: 'A.客户级别', ad_choose: 0 }],
       [
         { ...SEED_LABEL, ad_label_info_id: 20, ad_label_info_name: 'b', ad_label_time: null },
@@ -195,7 +235,7 @@ describe('buildLabelTree', () => {
 
   it('records the drift of the labels too', () => {
     const recorder = recordDrift();
-    buildLabelTree([], [{ ...SEED_LABEL, ad_label_time: 'never', extra: 1 }], recorder.sink);
+    treeOf([], [{ ...SEED_LABEL, ad_label_time: 'never', extra: 1 }], recorder.sink);
     expect(recorder.pairs()).toEqual([
       ['extra', 'unknown-field'],
       ['ad_label_time', 'unparseable'],
@@ -203,7 +243,7 @@ describe('buildLabelTree', () => {
   });
 
   it('lists answer empty for null values', () => {
-    expect(buildLabelTree(null, null, () => undefined)).toEqual([]);
+    expect(treeOf(null, null, () => undefined)).toEqual([]);
     expect(mapLabelCategories(null, () => undefined)).toEqual([]);
     expect(mapLabels(undefined, () => undefined)).toEqual([]);
   });

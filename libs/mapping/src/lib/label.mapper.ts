@@ -11,13 +11,22 @@ const CATEGORY_FIELDS = endpointFields('labelCategories');
 
 const LABEL_FIELDS = endpointFields('labels');
 
-/** A label together with the row it came from, whose category fields may be needed later. */
+/** A label together with the row it came from, whose category fields may name its category. */
 interface LabelRow {
   label: Label;
   raw: RawRecord<WireLabel>;
 }
 
-const ignoreDrift: DriftSink = () => undefined;
+/** A `wecahtlabel` answer, mapped once: its labels and the categories its rows name. */
+export interface LabelAnswer {
+  /** The usable labels, in the vendor's order. */
+  labels: Label[];
+  /**
+   * Each category the rows mention, by id ascending, named from its row with the lowest label id (the
+   * first of equal ids) so that the name does not depend on the vendor's row order.
+   */
+  mentionedCategories: LabelCategory[];
+}
 
 /** 标签分类: the records of a `/Label` answer, in the vendor's order. */
 export function mapLabelCategories(values: unknown, sink: DriftSink): LabelCategory[] {
@@ -39,36 +48,51 @@ export function mapLabel(raw: unknown, sink: DriftSink): Label | null {
 }
 
 /**
+ * A `wecahtlabel` answer's labels and the categories its rows name. Drift of a row's category fields
+ * is recorded only for the row that names its category: the other rows' copies are never read.
+ */
+export function mapLabelAnswer(values: unknown, sink: DriftSink): LabelAnswer {
+  const rows = mapRecords(values, driftContext(LABEL_FIELDS, sink), mapLabelRow);
+  const namingRows = new Map<number, LabelRow>();
+  for (const row of rows) {
+    const current = namingRows.get(row.label.categoryId);
+    if (current === undefined || row.label.id < current.label.id) namingRows.set(row.label.categoryId, row);
+  }
+  const ctx = driftContext(LABEL_FIELDS, sink);
+  const mentionedCategories = [...namingRows]
+    .sort(([a], [b]) => a - b)
+    .map(([id, { raw }]) => ({
+      id,
+      name: readString(raw.ad_label_name, 'ad_label_name', ctx, false) ?? '',
+      selection: readSelection(raw.ad_choose, ctx),
+    }));
+  return { labels: rows.map((row) => row.label), mentionedCategories };
+}
+
+/**
  * Every category, by id ascending: those of `/Label` (the first of a repeated id wins) plus those that
- * only `wecahtlabel` rows mention, named from the row with the lowest label id so the answer does not
- * depend on the vendor's row order. Drift of the label fields themselves is left to `mapLabels`.
+ * only `wecahtlabel` rows mention.
  */
 export function buildLabelCategories(
-  categoryValues: unknown,
-  labelValues: unknown,
-  sink: DriftSink,
+  categories: readonly LabelCategory[],
+  labels: LabelAnswer,
 ): LabelCategory[] {
-  const rows = mapRecords(labelValues, driftContext(LABEL_FIELDS, ignoreDrift), mapLabelRow);
-  return mergeCategories(categoryValues, rows, sink);
+  const byId = new Map<number, LabelCategory>();
+  for (const category of categories) if (!byId.has(category.id)) byId.set(category.id, category);
+  for (const category of labels.mentionedCategories)
+    if (!byId.has(category.id)) byId.set(category.id, category);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
 /** Categories by id ascending, each with its labels by id ascending; empty categories included. */
-export function buildLabelTree(
-  categoryValues: unknown,
-  labelValues: unknown,
-  sink: DriftSink,
-): LabelTreeNode[] {
-  const rows = mapRecords(labelValues, driftContext(LABEL_FIELDS, sink), mapLabelRow);
-  const nodes = mergeCategories(categoryValues, rows, sink).map((category): LabelTreeNode => ({
-    id: category.id,
-    name: category.name,
-    selection: category.selection,
+export function buildLabelTree(categories: readonly LabelCategory[], labels: LabelAnswer): LabelTreeNode[] {
+  const nodes = buildLabelCategories(categories, labels).map((category): LabelTreeNode => ({
+    ...category,
     labels: [],
   }));
   const byId = new Map<number, LabelTreeNode>();
   for (const node of nodes) byId.set(node.id, node);
-  rows.sort((a, b) => a.label.id - b.label.id);
-  for (const { label } of rows) {
+  for (const label of [...labels.labels].sort((a, b) => a.id - b.id)) {
     byId.get(label.categoryId)?.labels.push({
       id: label.id,
       name: label.name,
@@ -77,33 +101,6 @@ export function buildLabelTree(
     });
   }
   return nodes;
-}
-
-function mergeCategories(
-  categoryValues: unknown,
-  rows: readonly LabelRow[],
-  sink: DriftSink,
-): LabelCategory[] {
-  const categories = new Map<number, LabelCategory>();
-  for (const category of mapLabelCategories(categoryValues, sink)) {
-    if (!categories.has(category.id)) categories.set(category.id, category);
-  }
-  const namingRows = new Map<number, LabelRow>();
-  for (const row of rows) {
-    const categoryId = row.label.categoryId;
-    if (categories.has(categoryId)) continue;
-    const current = namingRows.get(categoryId);
-    if (current === undefined || row.label.id < current.label.id) namingRows.set(categoryId, row);
-  }
-  const ctx = driftContext(LABEL_FIELDS, sink);
-  for (const [id, row] of namingRows) {
-    categories.set(id, {
-      id,
-      name: readString(row.raw.ad_label_name, 'ad_label_name', ctx, false) ?? '',
-      selection: readSelection(row.raw.ad_choose, ctx),
-    });
-  }
-  return [...categories.values()].sort((a, b) => a.id - b.id);
 }
 
 function mapCategoryRecord(raw: object, ctx: DriftContext): LabelCategory | null {

@@ -9,7 +9,14 @@ import {
   SEED_STAFF_RESPONSE,
   SEED_STAFF_WECHAT_RESPONSE,
 } from '../../test/seed-records';
-import { KEYED_RESOURCES, RESOURCES, readsOf, type ResourceName, type ResourceRecord } from './resources';
+import {
+  ANSWER_MAPPERS,
+  buildResource,
+  KEYED_RESOURCES,
+  RESOURCES,
+  readsOf,
+  type ResourceName,
+} from './resources';
 
 /** The seed's answer to each vendor read. */
 const ANSWERS: Record<string, unknown[]> = {
@@ -33,10 +40,11 @@ function permutations<T>(items: readonly T[]): T[][] {
 
 function built<N extends ResourceName>(name: N, answers: Record<string, unknown[]> = ANSWERS) {
   const drift: DriftRecord[] = [];
-  const records = RESOURCES[name].build(
+  const records = buildResource(
+    name,
     RESOURCES[name].reads.map((read) => answers[read.key]),
     (record) => drift.push(record),
-  ) as ResourceRecord<N>[];
+  );
   return { records, drift };
 }
 
@@ -154,6 +162,25 @@ describe('RESOURCES', () => {
       for (const key of keys) expect(key).toMatch(/^[^/\s]+$/);
     }
   });
+
+  it.each(Object.keys(RESOURCES) as ResourceName[])(
+    '%s is assembled from mapped answers it never changes, shared as they are between resources',
+    (name) => {
+      const deepFreeze = (value: unknown): unknown => {
+        if (typeof value === 'object' && value !== null)
+          Object.values(Object.freeze(value)).forEach(deepFreeze);
+        return value;
+      };
+      const definition = RESOURCES[name];
+      const answers = definition.reads.map((read) =>
+        deepFreeze(ANSWER_MAPPERS[read.endpoint](ANSWERS[read.key], () => undefined)),
+      );
+      const expected = built(name).records;
+      expect(expected.length).toBeGreaterThan(0);
+      expect(definition.assemble(answers)).toEqual(expected);
+      expect(definition.assemble(answers)).toEqual(expected);
+    },
+  );
 
   it('reports what it could not read as drift instead of failing', () => {
     const { records, drift } = built('staff', {

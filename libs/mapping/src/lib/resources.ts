@@ -12,7 +12,13 @@ import type {
 import type { VendorEndpointName } from '@youmi-facade/vendor-client/wire';
 import { mapAdGroups } from './ad-group.mapper';
 import { compareCustomAttributes, mapCustomAttributes } from './custom-attribute.mapper';
-import { buildLabelCategories, buildLabelTree, mapLabelCategories, mapLabels } from './label.mapper';
+import {
+  buildLabelCategories,
+  buildLabelTree,
+  mapLabelAnswer,
+  mapLabelCategories,
+  type LabelAnswer,
+} from './label.mapper';
 import { mapOperatorAccounts } from './operator-account.mapper';
 import { mapStaffAssignments } from './staff-assignment.mapper';
 import { mapStaffList } from './staff.mapper';
@@ -26,11 +32,38 @@ export interface VendorRead {
   body?: Record<string, unknown>;
 }
 
-/** A resource of the REST API: which vendor calls it is read from, and how its full list is built. */
+/** What each vendor endpoint's answer maps to, once, with its drift recorded in that pass. */
+export interface MappedAnswers {
+  operatorAccounts: OperatorAccount[];
+  staff: Staff[];
+  staffWechat: StaffAssignment[];
+  labelCategories: LabelCategory[];
+  labels: LabelAnswer;
+  adGroups: AdGroup[];
+  customAttributes: CustomAttribute[];
+}
+
+/** The mapper of each vendor endpoint's answer: what resources are assembled from. */
+export const ANSWER_MAPPERS: {
+  readonly [E in VendorEndpointName]: (values: unknown, sink: DriftSink) => MappedAnswers[E];
+} = {
+  operatorAccounts: mapOperatorAccounts,
+  staff: mapStaffList,
+  staffWechat: mapStaffAssignments,
+  labelCategories: mapLabelCategories,
+  labels: mapLabelAnswer,
+  adGroups: mapAdGroups,
+  customAttributes: mapCustomAttributes,
+};
+
+/** A resource of the REST API: which vendor calls it is read from, and how its full list is assembled. */
 export interface ResourceDefinition<T> {
   reads: readonly VendorRead[];
-  /** The cleaned records in the API's order, from the vendor values of each read (in `reads` order). */
-  build(values: readonly unknown[][], sink: DriftSink): T[];
+  /**
+   * The cleaned records in the API's order, from each read's answer as `ANSWER_MAPPERS` maps it (in
+   * `reads` order). The mapped answers are shared between resources: they are never changed.
+   */
+  assemble(answers: readonly unknown[]): T[];
 }
 
 /** A resource whose records have a key (as in their URL): the ones a change feed can follow. */
@@ -62,6 +95,7 @@ export const VENDOR_READS: Readonly<Record<VendorReadName, VendorRead>> = {
 
 const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = <T>(records: readonly T[], order: (a: T, b: T) => number) => [...records].sort(order);
 
 /** Both kinds of operator account as one list by id (an id on both lists is kept once). */
 function mergeAccounts(
@@ -80,52 +114,53 @@ function mergeAccounts(
 export const RESOURCES = {
   'operator-accounts': {
     reads: [VENDOR_READS.wechatAccounts, VENDOR_READS.wecomAccounts],
-    build: ([wechat, wecom], sink) =>
-      mergeAccounts(mapOperatorAccounts(wechat, sink), mapOperatorAccounts(wecom, sink)),
+    assemble: ([wechat, wecom]) => mergeAccounts(wechat as OperatorAccount[], wecom as OperatorAccount[]),
     keyOf: (account) => String(account.id),
   } satisfies KeyedResourceDefinition<OperatorAccount>,
   'operator-accounts:wechat': {
     reads: [VENDOR_READS.wechatAccounts],
-    build: ([values], sink) => mapOperatorAccounts(values, sink).sort(byId),
+    assemble: ([accounts]) => sorted(accounts as OperatorAccount[], byId),
   } satisfies ResourceDefinition<OperatorAccount>,
   'operator-accounts:wecom': {
     reads: [VENDOR_READS.wecomAccounts],
-    build: ([values], sink) => mapOperatorAccounts(values, sink).sort(byId),
+    assemble: ([accounts]) => sorted(accounts as OperatorAccount[], byId),
   } satisfies ResourceDefinition<OperatorAccount>,
   staff: {
     reads: [VENDOR_READS.staff],
-    build: ([values], sink) => mapStaffList(values, sink).sort((a, b) => byText(a.code, b.code)),
+    assemble: ([staff]) => sorted(staff as Staff[], (a, b) => byText(a.code, b.code)),
     keyOf: (member) => member.code,
   } satisfies KeyedResourceDefinition<Staff>,
   'staff-assignments': {
     reads: [VENDOR_READS.staffAssignments],
-    build: ([values], sink) =>
-      mapStaffAssignments(values, sink).sort(
+    assemble: ([assignments]) =>
+      sorted(
+        assignments as StaffAssignment[],
         (a, b) => byText(a.staffCode, b.staffCode) || a.account.id - b.account.id,
       ),
   } satisfies ResourceDefinition<StaffAssignment>,
   'label-categories': {
     reads: [VENDOR_READS.labelCategories, VENDOR_READS.labels],
-    build: ([categories, labels], sink) => buildLabelCategories(categories, labels, sink),
+    assemble: ([categories, labels]) =>
+      buildLabelCategories(categories as LabelCategory[], labels as LabelAnswer),
     keyOf: (category) => String(category.id),
   } satisfies KeyedResourceDefinition<LabelCategory>,
   labels: {
     reads: [VENDOR_READS.labels],
-    build: ([values], sink) => mapLabels(values, sink).sort(byId),
+    assemble: ([labels]) => sorted((labels as LabelAnswer).labels, byId),
     keyOf: (label) => String(label.id),
   } satisfies KeyedResourceDefinition<Label>,
   'label-tree': {
     reads: [VENDOR_READS.labelCategories, VENDOR_READS.labels],
-    build: ([categories, labels], sink) => buildLabelTree(categories, labels, sink),
+    assemble: ([categories, labels]) => buildLabelTree(categories as LabelCategory[], labels as LabelAnswer),
   } satisfies ResourceDefinition<LabelTreeNode>,
   'ad-groups': {
     reads: [VENDOR_READS.adGroups],
-    build: ([values], sink) => mapAdGroups(values, sink).sort(byId),
+    assemble: ([groups]) => sorted(groups as AdGroup[], byId),
     keyOf: (group) => String(group.id),
   } satisfies KeyedResourceDefinition<AdGroup>,
   'custom-attributes': {
     reads: [VENDOR_READS.customAttributes],
-    build: ([values], sink) => mapCustomAttributes(values, sink).sort(compareCustomAttributes),
+    assemble: ([attributes]) => sorted(attributes as CustomAttribute[], compareCustomAttributes),
     keyOf: (attribute) => String(attribute.id),
   } satisfies KeyedResourceDefinition<CustomAttribute>,
 };
@@ -152,15 +187,13 @@ export function readsOf(names: readonly ResourceName[]): VendorRead[] {
   return [...reads.values()];
 }
 
-/** The mapper of each vendor endpoint's records alone, e.g. to count what one answer holds and its drift. */
-export const ENDPOINT_MAPPERS: Readonly<
-  Record<VendorEndpointName, (values: unknown, sink: DriftSink) => unknown[]>
-> = {
-  operatorAccounts: mapOperatorAccounts,
-  staff: mapStaffList,
-  staffWechat: mapStaffAssignments,
-  labelCategories: mapLabelCategories,
-  labels: mapLabels,
-  adGroups: mapAdGroups,
-  customAttributes: mapCustomAttributes,
-};
+/** A resource's records from the vendor values of each of its reads (in `reads` order), drift to `sink`. */
+export function buildResource<N extends ResourceName>(
+  name: N,
+  values: readonly unknown[],
+  sink: DriftSink,
+): ResourceRecord<N>[] {
+  const definition: ResourceDefinition<unknown> = RESOURCES[name];
+  const answers = definition.reads.map((read, i) => ANSWER_MAPPERS[read.endpoint](values[i], sink));
+  return definition.assemble(answers) as ResourceRecord<N>[];
+}
