@@ -2,6 +2,7 @@ module.exports = {
   displayName: 'facade',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

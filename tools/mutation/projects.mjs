@@ -22,12 +22,15 @@ export const PROJECTS = {
   'vendor-client': {
     mutate: ['libs/vendor-client/src/**/*.ts', ...notTests, '!libs/vendor-client/src/nest/**'],
     jestConfig: 'libs/vendor-client/jest.config.cjs',
+    // With its end-to-end tests against the simulator: they are quick, and the client is about the wire.
+    jestOverrides: { testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e.spec.ts'] },
     tsconfig: 'libs/vendor-client/tsconfig.lib.json',
     typeCheck: true,
     target: 85,
   },
-  // Its unit tests only: the end-to-end tests boot whole applications and cover every line, so each mutant
-  // would rerun them all, for hours on two cores. What they alone would catch counts against the score.
+  // Its unit tests and the end-to-end tests that need only Redis: the others boot whole applications and
+  // cover every line, so each mutant would rerun them all, for hours on two cores. What they alone would
+  // catch counts against the score.
   'facade-request-path': {
     mutate: [
       'apps/facade/src/access/**/*.ts',
@@ -42,7 +45,7 @@ export const PROJECTS = {
       ...notTests,
     ],
     jestConfig: 'apps/facade/jest.config.cjs',
-    jestOverrides: { testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    jestOverrides: { testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/redis/**/*.e2e.spec.ts'] },
     tsconfig: 'apps/facade/tsconfig.app.json',
     typeCheck: false,
     target: 75,

@@ -2,11 +2,10 @@ import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
-import { sharedRedis } from '../../test/redis-harness';
 import { loadFacadeConfig } from '../config/facade-config';
 import { FacadeConfigModule } from '../config/facade-config.module';
 import { RATE_LIMITER } from '../rate-limit/rate-limit.tokens';
-import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
+import { MemoryRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
 import { AccessModule } from './access.module';
 import { AccessPolicy, type AccessOutcome } from './access-policy';
 import { KEYED, PUBLIC, type AccessRule } from './access-rule';
@@ -143,34 +142,6 @@ describe('AccessPolicy with open access', () => {
       expect(decided(policy.check(request({ 'x-api-key': 'anything' }), KEYED)).allowed).toBe(true);
     } finally {
       await module.close();
-    }
-  });
-});
-
-describe('AccessPolicy with the limit counted in Redis', () => {
-  it('decides asynchronously, with the same outcomes', async () => {
-    const { redis, prefix, cleanUp } = await sharedRedis();
-    const { policy, module } = await policyWith(
-      'good-key',
-      new RedisRateLimiter(redis, prefix, 1, () => NOW),
-    );
-    try {
-      const first = policy.check(request({ 'x-api-key': 'good-key' }), KEYED);
-      expect(first).toBeInstanceOf(Promise);
-      expect(await first).toEqual({
-        allowed: true,
-        rate: { allowed: true, limit: 1, remaining: 0, resetMs: 39_500 },
-      });
-      const second = await policy.check(request({ 'x-api-key': 'good-key' }), KEYED);
-      expect(second).toMatchObject({
-        allowed: false,
-        refusal: { problem: { status: 429 }, headers: { 'retry-after': '40' } },
-      });
-      // A refused key is answered at once, without asking Redis.
-      expect(policy.check(request({ 'x-api-key': 'bad-key' }), KEYED)).not.toBeInstanceOf(Promise);
-    } finally {
-      await module.close();
-      await cleanUp();
     }
   });
 });

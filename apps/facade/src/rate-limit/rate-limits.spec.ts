@@ -1,14 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { createHash } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
-import { sharedRedis } from '../../test/redis-harness';
 import { ApiKeys } from '../access/api-keys';
 import { loadFacadeConfig } from '../config/facade-config';
 import { FacadeConfigModule } from '../config/facade-config.module';
 import { RATE_LIMITER } from './rate-limit.tokens';
-import { MemoryRateLimiter, RedisRateLimiter, type RateDecision, type RateLimiter } from './rate-limiter';
+import { MemoryRateLimiter, type RateDecision, type RateLimiter } from './rate-limiter';
 import { rateLimitHeaders, RateLimits } from './rate-limits';
 
 const quiet: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined };
@@ -83,32 +81,6 @@ describe('RateLimits with open access', () => {
       expect(remainingAfter(limits, { 'x-forwarded-for': '10.0.0.2' })).toBe(8);
     } finally {
       await module.close();
-    }
-  });
-});
-
-describe('RateLimits counted in Redis', () => {
-  it('keeps the decision once Redis has answered, and stores a digest of the key, never the key', async () => {
-    const { redis, prefix, cleanUp } = await sharedRedis();
-    const { limits, module } = await limitsWith(
-      { FACADE_API_KEYS: 'secret-key', TRUST_PROXY: 'true' },
-      new RedisRateLimiter(redis, prefix, 10, () => NOW),
-    );
-    try {
-      const raw = request({ 'x-api-key': 'secret-key' });
-      const pending = limits.decide(raw);
-      expect(pending).toBeInstanceOf(Promise);
-      expect(await pending).toMatchObject({ allowed: true, remaining: 9 });
-      await limits.decide(request({ 'x-forwarded-for': '10.0.0.7' }));
-      const window = Math.floor(NOW / 60_000);
-      const digest = createHash('sha256').update('secret-key').digest('hex').slice(0, 32);
-      expect((await redis.keys(`${prefix}*`)).sort()).toEqual([
-        `${prefix}ratelimit:${window}:ip:10.0.0.7`,
-        `${prefix}ratelimit:${window}:key:${digest}`,
-      ]);
-    } finally {
-      await module.close();
-      await cleanUp();
     }
   });
 });

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
-import { sharedRedis } from '../../test/redis-harness';
-import { RedisCacheStore } from './redis-cache-store';
+import { sharedRedis } from '../redis-harness';
+import { RedisCacheStore } from '../../src/upstream/redis-cache-store';
 
 const FRESH = 60_000;
 

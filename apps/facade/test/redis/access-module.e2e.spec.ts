@@ -1,14 +1,14 @@
 import type { LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { sharedRedis, SHARED_REDIS_URL } from '../../test/redis-harness';
-import { loadFacadeConfig } from '../config/facade-config';
-import { FacadeConfigModule } from '../config/facade-config.module';
-import { RATE_LIMITER } from '../rate-limit/rate-limit.tokens';
-import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
-import { AccessModule } from './access.module';
-import { AccessPolicy } from './access-policy';
-import { ApiKeys } from './api-keys';
+import { sharedRedis, SHARED_REDIS_URL } from '../redis-harness';
+import { loadFacadeConfig } from '../../src/config/facade-config';
+import { FacadeConfigModule } from '../../src/config/facade-config.module';
+import { RATE_LIMITER } from '../../src/rate-limit/rate-limit.tokens';
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from '../../src/rate-limit/rate-limiter';
+import { AccessModule } from '../../src/access/access.module';
+import { AccessPolicy } from '../../src/access/access-policy';
+import { ApiKeys } from '../../src/access/api-keys';
 
 const quiet: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined };
 

@@ -9,7 +9,7 @@ import {
   TEST_APP_ID,
   TEST_APP_KEY,
   type RunningSimulator,
-} from './index';
+} from '../src/index';
 
 async function staffCall(
   sim: RunningSimulator,

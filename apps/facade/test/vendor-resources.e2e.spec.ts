@@ -1,9 +1,9 @@
 import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
 import { VendorClient } from '@youmi-facade/vendor-client';
-import { MemoryCacheStore } from './cache-store';
-import { DriftRegistry } from './drift-registry';
-import { VendorResourcesService } from './vendor-resources.service';
-import { VendorCache } from './vendor-cache';
+import { MemoryCacheStore } from '../src/upstream/cache-store';
+import { DriftRegistry } from '../src/upstream/drift-registry';
+import { VendorResourcesService } from '../src/upstream/vendor-resources.service';
+import { VendorCache } from '../src/upstream/vendor-cache';
 
 describe('VendorResourcesService against the simulator', () => {
   let sim: RunningSimulator;

@@ -1,0 +1,6 @@
+// The end-to-end tests: they start the simulator, the built apps, Redis or servers (`nx e2e vendor-client`).
+module.exports = {
+  ...require('./jest.config.cjs'),
+  displayName: 'vendor-client e2e',
+  testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
+};
