@@ -27,7 +27,7 @@ const LISTENING = /API (http:\/\/\S+)\/v1/;
 /**
  * The built facade (`node dist/apps/facade/main.js`) with only the given environment, plus PATH and,
  * unless given, PORT 0, HOST 127.0.0.1 and LOG_LEVEL silent; with no UPSTREAM_BASE_URL it brings its
- * bundled simulator, as `npm start` does.
+ * bundled simulator, as `npm start` does. `within` fails on a hang past its bound, killing it.
  */
 function launch(env: Record<string, string>) {
   const entry = join(findWorkspaceRoot(), 'dist', 'apps', 'facade', 'main.js');
@@ -43,25 +43,23 @@ function launch(env: Record<string, string>) {
   const closed = new Promise<FacadeRun>((resolve) =>
     child.once('close', (code) => resolve({ ...run, code })),
   );
-  const running = () => child.exitCode === null && child.signalCode === null;
-  return { child, run, closed, running };
+  const within = async <T>(ms: number, what: string, done: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`the facade did not ${what} within ${ms} ms\n${run.stdout}${run.stderr}`));
+      }, ms);
+    });
+    return Promise.race([done, hung]).finally(() => clearTimeout(timer));
+  };
+  return { child, run, closed, within };
 }
 
-/** Runs the built facade until it exits by itself (a refusal to start, say); a hang past the bound fails. */
-export async function runFacadeProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<FacadeRun> {
-  const { child, run, closed } = launch(env);
-  let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the facade did not exit within ${timeoutMs} ms\n${run.stdout}${run.stderr}`));
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([closed, hung]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** Runs the built facade until it exits by itself: a refusal to start, say. */
+export function runFacadeProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<FacadeRun> {
+  const facade = launch(env);
+  return facade.within(timeoutMs, 'exit', facade.closed);
 }
 
 /** Starts the built facade and resolves once it says where it listens. */
@@ -69,24 +67,16 @@ export async function startFacadeProcess(
   env: Record<string, string> = {},
   startTimeoutMs = 20_000,
 ): Promise<RunningFacadeProcess> {
-  const { child, run, closed, running } = launch(env);
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the facade did not start within ${startTimeoutMs} ms\n${run.stderr}`));
-    }, startTimeoutMs);
+  const { child, run, closed, within } = launch(env);
+  const listening = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
       const match = LISTENING.exec(run.stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1].replace('localhost', '127.0.0.1'));
-      }
+      if (match) resolve(match[1].replace('localhost', '127.0.0.1'));
     });
-    void closed.then(({ code }) => {
-      clearTimeout(timer);
-      reject(new Error(`the facade exited with ${code}\n${run.stderr}`));
-    });
+    void closed.then(({ code }) => reject(new Error(`the facade exited with ${code}\n${run.stderr}`)));
   });
+  const origin = await within(startTimeoutMs, 'start', listening);
+  const running = () => child.exitCode === null && child.signalCode === null;
   return {
     origin,
     stdout: () => run.stdout,
