@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBuiltFacade as run } from './facade-process';
+import { runFacadeProcess, startFacadeProcess } from '@youmi-facade/testing';
 
 describe('the built facade (dist/apps/facade/main.js)', () => {
   it.each([
@@ -13,7 +13,7 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
       'UPSTREAM_APP_ID',
     ],
   ])('refuses to start with %j, naming %s', async (env, variable) => {
-    const result = await run(env);
+    const result = await runFacadeProcess(env);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(variable);
     expect(result.stderr + result.stdout).not.toContain('do-not-print-me');
@@ -21,13 +21,10 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
   });
 
   it('logs JSON lines carrying the request id, with keys and tokens redacted', async () => {
-    const started = await run(
-      { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', FACADE_API_KEYS: 'log-secret-key' },
-      /API (http:\S+)\/v1/,
-    );
+    const started = await startFacadeProcess({ LOG_LEVEL: 'info', FACADE_API_KEYS: 'log-secret-key' });
     let output = '';
     try {
-      const origin = /API (http:\S+)\/v1/.exec(started.stdout)?.[1] as string;
+      const origin = started.origin;
       const answered = await fetch(`${origin}/v1/staff`, {
         headers: { authorization: 'Bearer log-secret-key', 'x-request-id': 'trace-log-1' },
       });
@@ -66,10 +63,10 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
   });
 
   it('starts the bundled simulator when UPSTREAM_BASE_URL is unset, serves, and stops on SIGTERM', async () => {
-    const started = await run({ PORT: '0', HOST: '127.0.0.1' }, /API (http:\S+)\/v1/);
+    const started = await startFacadeProcess();
     try {
-      const origin = /API (http:\S+)\/v1/.exec(started.stdout)?.[1] as string;
-      expect(started.stdout).toContain(`Swagger UI ${origin}/docs`);
+      const origin = started.origin;
+      expect(started.stdout()).toContain(`Swagger UI ${origin.replace('127.0.0.1', 'localhost')}/docs`);
       const tree = await fetch(`${origin}/v1/label-tree`);
       expect(tree.status).toBe(200);
       expect(JSON.stringify(await tree.json())).toContain('客户意向');
@@ -81,16 +78,11 @@ describe('the built facade (dist/apps/facade/main.js)', () => {
 
   it('keeps serving when asked for a diagnostic report with SIGUSR2, and still stops on SIGTERM', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'facade-report-'));
-    const started = await run(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --report-directory=${reports}`,
-      },
-      /API (http:\S+)\/v1/,
-    );
+    const started = await startFacadeProcess({
+      NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --report-directory=${reports}`,
+    });
     try {
-      const origin = /API (http:\S+)\/v1/.exec(started.stdout)?.[1] as string;
+      const origin = started.origin;
       started.signal('SIGUSR2');
       for (let waited = 0; readdirSync(reports).length === 0 && waited < 3000; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,6 +1,5 @@
-import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
+import { startFacadeProcess, startSimulator, type RunningSimulator } from '@youmi-facade/testing';
 import { startFacade, type RunningFacade } from './facade-harness';
-import { LISTENING, originOf, runBuiltFacade } from './facade-process';
 
 // What the vendor's status codes mean, clock skew, and whether readiness and start-up tell the truth
 // about the vendor connection: the real facade and client over HTTP against the simulator.
@@ -120,20 +119,15 @@ describe('vendor status codes, as the vendor documents them', () => {
 describe('a host clock 11 minutes off the vendor’s', () => {
   it('still answers 200; readiness, metrics and the log name the skew', async () => {
     const sim = await startSimulator({ env: { SIM_APP_KEY: KEY, SIM_CLOCK_OFFSET_SECONDS: '660' } });
-    const facade = await runBuiltFacade(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        UPSTREAM_BASE_URL: sim.baseUrl,
-        UPSTREAM_APP_ID: sim.appId,
-        UPSTREAM_APP_KEY: KEY,
-      },
-      LISTENING,
-    );
+    const facade = await startFacadeProcess({
+      LOG_LEVEL: 'info',
+      UPSTREAM_BASE_URL: sim.baseUrl,
+      UPSTREAM_APP_ID: sim.appId,
+      UPSTREAM_APP_KEY: KEY,
+    });
     let stdout = '';
     try {
-      const origin = originOf(facade.stdout);
+      const origin = facade.origin;
       expect((await fetch(`${origin}/v1/staff`)).status).toBe(200);
       const ready = await readiness(origin);
       expect(ready.status).toBe(200);
@@ -172,8 +166,6 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
   beforeEach(() => sim.reset());
 
   const env = (overrides: Record<string, string>) => ({
-    PORT: '0',
-    HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     UPSTREAM_BASE_URL: sim.baseUrl,
     UPSTREAM_APP_ID: sim.appId,
@@ -182,11 +174,11 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
   });
 
   it('with the right key: ready, and one info line with the token’s expiry', async () => {
-    const facade = await runBuiltFacade(env({}), LISTENING);
+    const facade = await startFacadeProcess(env({}));
     let stdout = '';
     try {
       const ready = await poll(
-        () => readiness(originOf(facade.stdout)),
+        () => readiness(facade.origin),
         (r) => r.status === 200,
         10_000,
       );
@@ -215,10 +207,10 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
   ])(
     '%s: not ready, one error line naming the cause, ready by itself once the vendor accepts it',
     async (_case, overrides) => {
-      const facade = await runBuiltFacade(env(overrides), LISTENING);
+      const facade = await startFacadeProcess(env(overrides));
       let stdout = '';
       try {
-        const origin = originOf(facade.stdout);
+        const origin = facade.origin;
         const refused = await readiness(origin);
         expect(refused.status).toBe(503);
         expect(refused.vendor).toMatchObject({

@@ -1,12 +1,7 @@
-/** The vendor connection settings: flags first, then the facade's environment variables. */
-export interface UpstreamSettings {
-  /** Unset: the bundled simulator is used. */
-  baseUrl: string | undefined;
-  appId: string | undefined;
-  appKey: string | undefined;
-  timeoutMs: number;
-}
+import type { z } from 'zod';
+import { ConfigError, readEnv, upstreamEnv, type Env } from '@youmi-facade/config';
 
+/** The vendor connection flags, each over the facade's variable of the same meaning. */
 export interface UpstreamFlags {
   baseUrl?: string;
   appId?: string;
@@ -17,44 +12,40 @@ export interface UpstreamFlags {
 /** A setting that cannot be used; the message names the flag and the variable, never a secret. */
 export class SettingsError extends Error {}
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-const MAX_TIMEOUT_MS = 600_000;
-
-export function readSettings(flags: UpstreamFlags, env: Env): UpstreamSettings {
-  const pick = (flag: string | undefined, variable: string) => {
-    const value = (flag ?? env[variable])?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const baseUrl = pick(flags.baseUrl, 'UPSTREAM_BASE_URL');
-  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) {
-    throw new SettingsError(
-      `--base-url / UPSTREAM_BASE_URL must be an http(s) URL such as http://HOST:5001/publicapi/v1/ (got "${baseUrl.slice(0, 80)}")`,
-    );
+/** Reads flags (each over its variable) through a schema; a problem names the flag by its label. */
+export function readFlags<S extends z.ZodType>(schema: S, values: Env, labels: Record<string, string>) {
+  try {
+    return readEnv(schema, values);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const named = error.problems.map((problem) => problem.replace(/^\w+/, (name) => labels[name] ?? name));
+    throw new SettingsError(named.join('; '));
   }
-  const appId = pick(flags.appId, 'UPSTREAM_APP_ID');
-  const appKey = pick(flags.appKey, 'UPSTREAM_APP_KEY');
-  if (baseUrl !== undefined && appId === undefined)
-    throw new SettingsError('--app-id / UPSTREAM_APP_ID is required with a vendor URL');
-  if (baseUrl !== undefined && appKey === undefined)
-    throw new SettingsError('--app-key / UPSTREAM_APP_KEY is required with a vendor URL');
-  const rawTimeout = pick(flags.timeoutMs, 'UPSTREAM_TIMEOUT_MS');
-  if (
-    rawTimeout !== undefined &&
-    (!/^\d{1,6}$/.test(rawTimeout) || Number(rawTimeout) < 1 || Number(rawTimeout) > MAX_TIMEOUT_MS)
-  ) {
-    throw new SettingsError(
-      `--timeout-ms / UPSTREAM_TIMEOUT_MS must be an integer from 1 to ${MAX_TIMEOUT_MS} (got "${rawTimeout.slice(0, 40)}")`,
-    );
-  }
-  return { baseUrl, appId, appKey, timeoutMs: rawTimeout === undefined ? 5000 : Number(rawTimeout) };
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+export type UpstreamSettings = ReturnType<typeof readSettings>;
+
+export function readSettings(flags: UpstreamFlags, env: Env) {
+  const read = readFlags(
+    upstreamEnv,
+    {
+      UPSTREAM_BASE_URL: flags.baseUrl ?? env['UPSTREAM_BASE_URL'],
+      UPSTREAM_APP_ID: flags.appId ?? env['UPSTREAM_APP_ID'],
+      UPSTREAM_APP_KEY: flags.appKey ?? env['UPSTREAM_APP_KEY'],
+      UPSTREAM_TIMEOUT_MS: flags.timeoutMs ?? env['UPSTREAM_TIMEOUT_MS'],
+    },
+    {
+      UPSTREAM_BASE_URL: '--base-url / UPSTREAM_BASE_URL',
+      UPSTREAM_APP_ID: '--app-id / UPSTREAM_APP_ID',
+      UPSTREAM_APP_KEY: '--app-key / UPSTREAM_APP_KEY',
+      UPSTREAM_TIMEOUT_MS: '--timeout-ms / UPSTREAM_TIMEOUT_MS',
+    },
+  );
+  return {
+    /** Unset: the bundled simulator is used. */
+    baseUrl: read.UPSTREAM_BASE_URL,
+    appId: read.UPSTREAM_APP_ID,
+    appKey: read.UPSTREAM_APP_KEY,
+    timeoutMs: read.UPSTREAM_TIMEOUT_MS,
+  };
 }

@@ -11,7 +11,12 @@ export {
   type StartSimulatorOptions,
 } from './simulator-process';
 export { vendorSignature, signedVendorHeaders, fetchVendorToken } from './vendor-signing';
-export { startFacadeProcess, type RunningFacadeProcess } from './facade-process';
+export {
+  runFacadeProcess,
+  startFacadeProcess,
+  type FacadeRun,
+  type RunningFacadeProcess,
+} from './facade-process';
 export {
   envelope,
   getToken,

@@ -1,7 +1,7 @@
 /**
- * `?format=csv`, else `Accept` negotiation: CSV when `text/csv` is acceptable (q > 0) and preferred
- * over an explicit `application/json` (a higher q, or none); JSON otherwise, on a tie too.
- * `format` is the parsed query's value (an array when repeated, which names no format).
+ * `?format=csv`, else `Accept`: CSV when `text/csv` is acceptable (q > 0) and preferred over an explicit
+ * `application/json` (a higher q, or none); JSON otherwise, on a tie too. `format` is the parsed query's
+ * value (an array when repeated: no format). Not negotiator, which differs: see docs/benchmarks.md.
  */
 export function wantsCsv(format: unknown, accept: string | undefined): boolean {
   if (format === 'csv') return true;

@@ -128,7 +128,21 @@ describe('loadFacadeConfig', () => {
       UPSTREAM_APP_ID: 'a',
       UPSTREAM_APP_KEY: 'super-secret',
     });
-    expect(found.map((p) => p.split(' ')[0])).toEqual(['UPSTREAM_BASE_URL', 'LOG_LEVEL', 'PORT']);
+    // In the order of the README's table.
+    expect(found).toEqual([
+      'PORT must be an integer from 0 to 65535 (got "x")',
+      'UPSTREAM_BASE_URL must be an http(s) URL such as http://HOST:5001/publicapi/v1/ (got "nope")',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "y")',
+    ]);
     expect(found.join('\n')).not.toContain('super-secret');
+  });
+
+  it('takes a webhook key of up to 1024 bytes', () => {
+    const key = (bytes: number) => ({
+      WEBHOOK_SECRET: `whsec_${Buffer.alloc(bytes, 1).toString('base64')}`,
+    });
+    expect(loadFacadeConfig(key(1024)).webhookSecret).toBe(key(1024).WEBHOOK_SECRET);
+    expect(problems(key(1025))).toEqual([expect.stringMatching(/^WEBHOOK_SECRET must be whsec_/)]);
+    expect(problems({ WEBHOOK_SECRET: 'whsec_' })).toHaveLength(1);
   });
 });

@@ -9,10 +9,9 @@ const open = new Set<LogDestination>();
 let flushingAtExit = false;
 
 /**
- * stdout for the log lines, written asynchronously in chunks of about 8 KiB. Lines are gathered here
- * and handed to pino's writer (sonic-boom) a chunk at a time: handed each line, it measured its whole
- * growing buffer on every write, which cost more than answering a cached request. What is gathered
- * is written out by the flusher every second, at shutdown, and at process exit.
+ * stdout for the log lines, written asynchronously in chunks of about 8 KiB, handed to pino's writer
+ * (sonic-boom) a chunk at a time: not `minLength`, as sonic-boom measures its growing buffer on every
+ * line (docs/benchmarks.md, step 5). Written out every second, at shutdown, and at process exit.
  */
 export class LogDestination implements DestinationStream {
   private pending: string[] = [];
