@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { freePort, startSimulator, type RunningSimulator } from '@youmi-facade/testing';
+import { freePort, NEW_LABEL, startSimulator, type RunningSimulator } from '@youmi-facade/testing';
 import { originOf, runBuiltFacade } from './facade-process';
+import { sharedRedis, SHARED_REDIS_URL } from './redis-harness';
 
 // The OTLP types as @opentelemetry/otlp-transformer 0.57 ships them (protobufjs), to decode what is received.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,6 +27,7 @@ interface Span {
   kind: number;
   status: { code?: number };
   attributes: Record<string, unknown>;
+  links: string[];
 }
 
 const SERVER = 2;
@@ -87,6 +89,7 @@ function spansOf(received: Received[]): Span[] {
                 valueOf(a.value),
               ]),
             ),
+            links: (span.links ?? []).map((link: { spanId: unknown }) => hex(link.spanId)),
           });
         }
       }
@@ -95,10 +98,10 @@ function spansOf(received: Received[]): Span[] {
   return spans;
 }
 
-async function eventually<T>(read: () => T | undefined, what: string): Promise<T> {
-  // Bounds a hang, not a speed: the batch processor exports every 100 ms here.
-  for (let waited = 0; waited < 10_000; waited += 50) {
-    const value = read();
+async function eventually<T>(read: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  // Bounds a hang, not a speed: the batch processor exports every 100 ms here, the feed polls every second.
+  for (let waited = 0; waited < 20_000; waited += 50) {
+    const value = await read();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -250,6 +253,96 @@ describe.each(['http/protobuf', 'http/json'])('tracing exported over OTLP %s', (
     expect(raw).not.toMatch(/signature|access_token|nonce/i);
     // The simulator's tokens are 48 hex digits; trace and span ids are 32 and 16.
     expect(raw).not.toMatch(/[0-9a-f]{48}/);
+  });
+});
+
+describe('tracing with Redis and the change feed', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let redis: Awaited<ReturnType<typeof sharedRedis>>;
+  let webhooks: Server;
+  let facade: Awaited<ReturnType<typeof runBuiltFacade>>;
+
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    redis = await sharedRedis();
+    webhooks = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(204).end());
+    });
+    const webhookPort = await freePort();
+    await new Promise<void>((resolve) => webhooks.listen(webhookPort, '127.0.0.1', resolve));
+    facade = await runBuiltFacade(
+      facadeEnv({
+        REDIS_URL: SHARED_REDIS_URL,
+        REDIS_KEY_PREFIX: redis.prefix,
+        CHANGES_POLL_SECONDS: '1',
+        WEBHOOK_URLS: `http://127.0.0.1:${webhookPort}/hook`,
+        WEBHOOK_SECRET: `whsec_${Buffer.from('tracing-spec-webhook-signing-key').toString('base64')}`,
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+        // Detection keeps what it reads in the cache: a cache that keeps nothing would hide every change.
+        CACHE_TTL_SECONDS: '60',
+        CACHE_STALE_SECONDS: '600',
+      }),
+      /API (http:\S+)\/v1/,
+    );
+  });
+  afterAll(async () => {
+    await facade?.stop();
+    await new Promise((resolve) => receiver?.server.close(resolve));
+    await new Promise((resolve) => webhooks?.close(resolve));
+    await redis?.cleanUp();
+  });
+
+  it('shows Redis commands beneath the server span, never their keys', async () => {
+    const response = await fetch(`${originOf(facade.stdout)}/v1/label-categories`, {
+      headers: { 'x-api-key': API_KEY, traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
+    });
+    expect(response.status).toBe(200);
+    const command = await eventually(
+      () =>
+        spansOf(receiver.received).find(
+          (s) => s.traceId === CALLER_TRACE && s.attributes['db.system.name'] === 'redis',
+        ),
+      'a Redis command',
+    );
+    expect(command.kind).toBe(CLIENT);
+    expect(command.attributes['db.operation.name']).toBe(command.name);
+    const raw = Buffer.concat(receiver.received.map((r) => r.body)).toString('utf8');
+    expect(raw).not.toContain(redis.prefix);
+  });
+
+  it('follows a change from the poll that found it to its webhook delivery', async () => {
+    // The first poll that leads (after the lease is taken) records the baseline; the label added after
+    // it is an event of a later poll.
+    const origin = originOf(facade.stdout);
+    await eventually(async () => {
+      const metrics = await (await fetch(`${origin}/metrics`)).text();
+      return /^facade_change_polls_total\{outcome="ok"\} [1-9]/m.test(metrics) ? true : undefined;
+    }, 'a first poll that leads');
+    await sim.changeRecords({ endpoint: 'wecahtlabel', op: 'add', record: NEW_LABEL });
+    const poll = await eventually(
+      () =>
+        spansOf(receiver.received).find(
+          (s) => s.name === 'change-feed poll' && Array.isArray(s.attributes['youmi.change.event_ids']),
+        ),
+      'the poll that recorded the change',
+    );
+    const ids = poll.attributes['youmi.change.event_ids'] as string[];
+    const delivery = await eventually(
+      () =>
+        spansOf(receiver.received).find(
+          (s) => s.name === 'webhook POST' && ids.includes(s.attributes['youmi.change.event_id'] as string),
+        ),
+      'its webhook delivery',
+    );
+    expect(delivery.kind).toBe(CLIENT);
+    expect(delivery.links).toContain(poll.spanId);
+    expect(delivery.status.code).not.toBe(STATUS_ERROR);
+    expect(Buffer.concat(receiver.received.map((r) => r.body)).toString('utf8')).not.toMatch(
+      /whsec_|webhook-signature/i,
+    );
   });
 });
 

@@ -1,5 +1,11 @@
-import type { TextMapPropagator } from '@opentelemetry/api';
-import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { diag, DiagConsoleLogger, DiagLogLevel, type TextMapPropagator } from '@opentelemetry/api';
+import {
+  CompositePropagator,
+  diagLogLevelFromString,
+  getStringFromEnv,
+  W3CBaggagePropagator,
+  W3CTraceContextPropagator,
+} from '@opentelemetry/core';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import {
@@ -23,6 +29,10 @@ export interface StartedTracing {
  * propagators. Loaded only when tracing is on.
  */
 export function startTracing(settings: Extract<TracingSettings, { on: true }>): StartedTracing {
+  // The SDK's own warnings (a collector that refuses or cannot be reached) go to stderr; OTEL_LOG_LEVEL.
+  diag.setLogger(new DiagConsoleLogger(), {
+    logLevel: diagLogLevelFromString(getStringFromEnv('OTEL_LOG_LEVEL')) ?? DiagLogLevel.WARN,
+  });
   const exporter = settings.protocol === 'http/json' ? new JsonExporter() : new ProtobufExporter();
   const provider = new NodeTracerProvider({
     resource: defaultResource()
