@@ -4,7 +4,6 @@ import { originOf, runBuiltFacade } from './facade-process';
 import { sharedRedis, SHARED_REDIS_URL } from './redis-harness';
 
 // The OTLP types as @opentelemetry/otlp-transformer 0.57 ships them (protobufjs), to decode what is received.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { opentelemetry } = require('@opentelemetry/otlp-transformer/build/src/generated/root');
 const ExportTraceServiceRequest = opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
