@@ -1,7 +1,8 @@
-// `npm run bench [-- --quick] [-- --only changes|sync]`: measures the facade beside its practical limits in
-// one run on this machine, and writes docs/benchmarks.md and docs/benchmarks.json. See docs/benchmarks.md for
-// the method. `--only changes` (the change feed) or `--only sync` (`youmi sync` into PostgreSQL) measures
-// that part alone and keeps the other figures of the last run.
+// `npm run bench [-- --quick] [-- --only changes|sync|tracing]`: measures the facade beside its practical limits
+// in one run on this machine, and writes docs/benchmarks.md and docs/benchmarks.json. See docs/benchmarks.md
+// for the method. `--only changes` (the change feed), `--only sync` (`youmi sync` into PostgreSQL) or
+// `--only tracing [--baseline <another build's main.js>]` (OpenTelemetry off and on) measures that part alone
+// and keeps the other figures of the last run.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { buildApps, root, waitForOutput } from '../lib/built-apps.mjs';
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
 const only = optionValue('--only');
-const SECTIONS = ['changes', 'sync'];
+const SECTIONS = ['changes', 'sync', 'tracing'];
 const settings = quick
   ? {
       rounds: 1,
@@ -140,8 +141,8 @@ async function startSimulator() {
     RATE_LIMIT_PER_MINUTE: '10000000',
     CACHE_TTL_SECONDS: '3600',
   };
-  const startFacade = async (env = {}) => {
-    const child = start('facade', ['dist/apps/facade/main.js'], { ...facadeEnv, ...env });
+  const startFacade = async (env = {}, script = 'dist/apps/facade/main.js') => {
+    const child = start('facade', [script], { ...facadeEnv, ...env });
     const [, origin] = await waitForOutput(child, /API (http:\S+)\/v1/, 'the facade');
     return { child, pid: child.pid, origin: origin.replace('localhost', '127.0.0.1') };
   };
@@ -157,6 +158,7 @@ async function main() {
   if (only === 'changes')
     return writeOnly('changes', () => benchChanges(simOrigin, startFacade, { simBase, appId, appKey }));
   if (only === 'sync') return writeOnly('sync', () => benchSync(simOrigin, startFacade));
+  if (only === 'tracing') return writeOnly('tracing', () => benchTracing(startFacade));
 
   const facade = await startFacade();
   // The same facade with its log line off: the difference to the row above is what the line costs.
@@ -374,6 +376,95 @@ async function writeOnly(section, measure) {
   }
   report[section] = await measure();
   writeReport(report);
+}
+
+/**
+ * Cache hits with tracing off and on (every request a sampled server span, exported over OTLP/protobuf to
+ * a receiver in this process that discards it), beside another build (`--baseline`, e.g. main's) when
+ * given: one facade at a time on the server core, the order rotated each round.
+ */
+async function benchTracing(startFacade) {
+  const baseline = optionValue('--baseline');
+  const sink = (await import('node:http')).createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end());
+  });
+  await new Promise((resolveListen) => sink.listen(0, '127.0.0.1', resolveListen));
+  const variants = {
+    ...(baseline ? { 'baseline build, no tracing': { env: {}, script: baseline } } : {}),
+    'tracing off (no OTEL_*)': { env: {} },
+    'tracing on (OTLP/protobuf, every request sampled)': {
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sink.address().port}`,
+        OTEL_TRACES_SAMPLER: 'always_on',
+      },
+    },
+  };
+  const probe = await startFacade();
+  const staffCode = (await (await fetch(`${probe.origin}/v1/staff?limit=1`)).json()).data[0].code;
+  await stopFacade(probe);
+  const path = `/v1/staff/${encodeURIComponent(staffCode)}`;
+  const runs = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  const names = Object.keys(variants);
+  for (let round = 0; round < settings.rounds; round += 1) {
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+      log(`tracing: round ${round + 1}, ${name}`);
+      const target = await startFacade(variants[name].env, variants[name].script);
+      await fetch(target.origin + path);
+      const hit = await fetch(target.origin + path);
+      if (hit.headers.get('x-cache') !== 'HIT') throw new Error(`${path} is not a cache hit`);
+      runs[name].push(await measure(target, path));
+      await stopFacade(target);
+    }
+  }
+  sink.close();
+  return {
+    date: new Date().toISOString(),
+    quick,
+    label: `GET /v1/staff/${staffCode}`,
+    rounds: settings.rounds,
+    seconds: settings.seconds,
+    connections: settings.connections,
+    baseline: baseline ?? null,
+    variants: Object.fromEntries(
+      Object.entries(runs).map(([name, list]) => [
+        name,
+        {
+          rps: median(list.map((r) => r.rps)),
+          p50: median(list.map((r) => r.p50)),
+          p99: median(list.map((r) => r.p99)),
+          cpuUsPerRequest: median(list.map((r) => r.cpuUsPerRequest)),
+          errors: list.reduce((sum, r) => sum + r.errors, 0),
+          rounds: list.map((r) => ({ rps: r.rps, cpuUsPerRequest: r.cpuUsPerRequest })),
+        },
+      ]),
+    ),
+  };
+}
+
+function tracingMarkdown(r, f) {
+  const t = r.tracing;
+  if (!t) return '';
+  const first = Object.values(t.variants)[0];
+  const rows = Object.entries(t.variants)
+    .map(
+      ([name, m]) =>
+        `| ${name} | ${f(m.rps)} | ${f(m.rps / first.rps, 2)} | ${f(m.p50)} | ${f(m.p99)} | ${f(m.cpuUsPerRequest)} | ${f(m.cpuUsPerRequest / first.cpuUsPerRequest, 2)} | ${m.rounds.map((x) => `${f(x.rps)} / ${f(x.cpuUsPerRequest)}`).join(', ')} | ${m.errors} |`,
+    )
+    .join('\n');
+  return `## Tracing (OpenTelemetry)
+
+Measured by \`npm run bench -- --only tracing${t.baseline ? ' --baseline <main build>' : ''}\` on ${t.date.slice(0, 10)}${t.quick ? ' (quick)' : ''}: cache hits of
+\`${t.label}\`, each facade alone on the server core, ${t.connections} connections, ${t.seconds} s a run, ${t.rounds} round(s) with the order
+rotated, medians.${t.baseline ? ' The first row is the build before tracing existed, started the same way.' : ''} With tracing on every
+request is sampled and exported over OTLP/protobuf to a local receiver that discards it. On a machine shared with other work the
+server's CPU time per request is steadier than its req/s (the load generator competes for its core): both are shown, round by round.
+
+| facade | req/s | × first row | p50 ms | p99 ms | server CPU µs/req | × first row | each round: req/s / CPU µs | errors |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows}
+
+`;
 }
 
 /** The change feed: CPU and memory of detection on the synthetic data, then fan-out to 1,000 streams. */
@@ -1169,7 +1260,7 @@ Medians of ${r.settings.mappingRuns} runs after a warm-up run, in one process. T
   (${r.minimalStarts.map((v) => f(v)).join(', ')} ms) for a minimal Nest + Fastify app with one route (\`tools/bench/minimal-nest.cjs\`),
   started alternately: **${f(r.coldStartMs / r.minimalStartMs, 2)} ×**.
 
-${changesMarkdown(r, f)}${syncMarkdown(r, f)}${readFileSync(join(root, 'tools/bench/optimisation-notes.md'), 'utf8')}
+${changesMarkdown(r, f)}${syncMarkdown(r, f)}${tracingMarkdown(r, f)}${readFileSync(join(root, 'tools/bench/optimisation-notes.md'), 'utf8')}
 ## Commands
 
 \`\`\`sh
@@ -1177,6 +1268,7 @@ npm run bench            # full run (a few minutes): this file and docs/benchmar
 npm run bench -- --quick # under 2 minutes; CI runs it to prove it works (no assertion on the figures)
 npm run bench -- --only changes # the change feed alone (about a minute), other figures kept from the last run
 npm run bench -- --only sync    # youmi sync into PostgreSQL alone (under a minute), other figures kept
+npm run bench -- --only tracing --baseline <a build's main.js> # tracing off and on, beside that build
 \`\`\`
 `;
 }

@@ -19,6 +19,8 @@ import { answeredProblem, PROBLEM_CONTENT_TYPE } from './problem/problem';
 import { answerClientError, clientErrorProblem, type ParserError } from './request/client-errors';
 import { parseQuery } from './request/query-parser';
 import { requestIdOf } from './request/request-id';
+import { facadeTracer } from './tracing/facade-tracing';
+import { registerServerSpanHooks, traceIdOf } from './tracing/server-span.hook';
 
 /**
  * Builds the whole facade for a validated configuration; used by main.ts and by the tests alike. Every
@@ -44,12 +46,14 @@ export async function createFacadeApp(config: FacadeConfig): Promise<NestFastify
         .headers(baseHeaders(request.id))
         .header('content-type', PROBLEM_CONTENT_TYPE)
         .header('cache-control', 'no-store')
-        .send(JSON.stringify(answeredProblem(body, request.url, request.id)));
+        .send(JSON.stringify(answeredProblem(body, request.url, request.id, traceIdOf(request))));
     },
     // The request id comes from X-Request-Id when it is sane, and is shared with pino through the raw
     // request.
     genReqId: requestIdOf,
   });
+  const tracer = facadeTracer();
+  if (tracer) registerServerSpanHooks(fastify, tracer);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(baseHeaders(request.id));
     done();

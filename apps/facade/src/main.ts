@@ -2,11 +2,15 @@ import 'reflect-metadata';
 import { ConfigError, loadFacadeConfig } from './config/facade-config';
 import { withBundledSimulator } from './bundled-sim/bundled-simulator';
 import { createFacadeApp } from './create-app';
+import { enableFacadeTracing } from './tracing/facade-tracing';
+import { tracingSettings } from './tracing/tracing-settings';
 
 async function main(): Promise<void> {
   let config;
+  let tracingWanted;
   try {
     config = loadFacadeConfig(process.env);
+    tracingWanted = tracingSettings(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`youmi-facade refused to start: ${error.message}\n`);
@@ -14,8 +18,18 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // The SDK is loaded only when tracing is on.
+  const tracing = tracingWanted.on
+    ? (await import('./tracing/tracing-sdk')).startTracing(tracingWanted)
+    : undefined;
+  if (tracing) enableFacadeTracing();
   const { config: resolved, simulator } = await withBundledSimulator(config);
   const app = await createFacadeApp(resolved);
+  if (tracing)
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => tracing.shutdown());
   if (simulator)
     app
       .getHttpAdapter()

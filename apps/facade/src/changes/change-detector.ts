@@ -10,6 +10,7 @@ import type { ChangeStore, CommitRequest } from './change-store';
 import { ChangeMetrics } from './change-metrics';
 import { leaseMsFor } from './lease';
 import { diffSnapshots } from './record-diff';
+import { noteCommittedEvents, tracedPoll } from '../tracing/change-tracing';
 
 /**
  * Staff assignments have no events of their own, but are read with the rest so that they, and each
@@ -78,7 +79,7 @@ export class ChangeDetector {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.pollTimer = setTimeout(() => {
-      this.polling = this.poll().finally(() => {
+      this.polling = tracedPoll(() => this.poll()).finally(() => {
         this.polling = undefined;
         this.schedule(this.config.changesPollSeconds * 1000);
       });
@@ -227,6 +228,7 @@ export class ChangeDetector {
         case 'committed':
           this.held.set(resource, { records: current, commit: outcome.commit, version });
           for (const event of outcome.events) this.metrics.event(event.type);
+          noteCommittedEvents(outcome.events);
           if (!base) this.logger.log(`${resource}: baseline of ${current.size} records`);
           return;
         case 'stale':

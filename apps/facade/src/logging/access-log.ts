@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger as Pino } from 'pino';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
+import { traceLogMixin } from '../tracing/facade-tracing';
 import { LOG_DESTINATION, type LogDestination } from './log-destination';
 
 /** Probes and scrapes come every few seconds: counted, not logged. */
@@ -22,7 +23,7 @@ export class AccessLog {
     @Inject(FACADE_CONFIG) config: FacadeConfig,
     @Inject(LOG_DESTINATION) destination: LogDestination,
   ) {
-    this.log = pino({ level: config.logLevel }, destination);
+    this.log = pino({ level: config.logLevel, ...traceLogMixin() }, destination);
   }
 
   completed(id: string, method: string, url: string, status: number, elapsedMs: number): void {

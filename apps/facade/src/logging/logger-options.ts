@@ -2,6 +2,7 @@ import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { IncomingMessage } from 'node:http';
 import type { FacadeConfig } from '../config/facade-config';
+import { traceLogMixin } from '../tracing/facade-tracing';
 
 /** Headers that carry secrets: redacted from every log line. */
 export const REDACTED_PATHS = [
@@ -22,6 +23,7 @@ export function loggerOptions(config: FacadeConfig, destination: DestinationStre
     pinoHttp: [
       {
         level: config.logLevel,
+        ...traceLogMixin(),
         genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
         autoLogging: false,

@@ -61,6 +61,14 @@ export class ProblemDto {
   })
   requestId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'The W3C trace id of the request, when the facade exports traces (OpenTelemetry): the trace to look up.',
+    example: '4bf92f3577b34da6a3ce929d0e0e4736',
+    pattern: '^[0-9a-f]{32}$',
+  })
+  traceId?: string;
+
   @ApiPropertyOptional({ description: 'Each offending parameter (400 only).', type: [ProblemFieldErrorDto] })
   errors?: ProblemFieldErrorDto[];
 

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
 import { MethodRoutes } from '../routing/method-routes';
+import { traceIdOf } from '../tracing/server-span.hook';
 import {
   answeredProblem,
   problem,
@@ -47,7 +48,7 @@ export class ProblemFilter implements ExceptionFilter {
       .headers(headers)
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .header('cache-control', 'no-store');
-    reply.send(JSON.stringify(answeredProblem(body, request.url, String(request.id))));
+    reply.send(JSON.stringify(answeredProblem(body, request.url, String(request.id), traceIdOf(request))));
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): Answer {

@@ -20,6 +20,8 @@ export interface Problem {
   detail: string;
   instance?: string;
   requestId?: string;
+  /** The request's trace, when tracing is on. */
+  traceId?: string;
   errors?: ProblemFieldError[];
   upstream?: ProblemUpstream;
   /** Readiness checks, on a 503 from /health/ready. */
@@ -52,9 +54,11 @@ export function problem(status: number, kind: string, detail: string, extras: Pr
   };
 }
 
-/** A problem as answered: with the path it answers (without the query) and the request's id. */
-export function answeredProblem(body: Problem, url: string, requestId: string): Problem {
-  return { ...body, instance: url.split('?')[0].slice(0, 200), requestId };
+/** A problem as answered: with the path it answers (without the query), the request's id and its trace's. */
+export function answeredProblem(body: Problem, url: string, requestId: string, traceId?: string): Problem {
+  const answered: Problem = { ...body, instance: url.split('?')[0].slice(0, 200), requestId };
+  if (traceId) answered.traceId = traceId;
+  return answered;
 }
 
 /** An error that already knows its problem body, and the headers (Retry-After, Allow…) to send with it. */

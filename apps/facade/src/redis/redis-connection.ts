@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { facadeTracer } from '../tracing/facade-tracing';
+import { traceRedisCommands } from '../tracing/redis-tracing';
 
 /**
  * One Redis connection that never makes a request wait on it: commands fail at once while it is down
@@ -17,6 +19,8 @@ export async function connectRedis(url: string, commandTimeoutMs = 500): Promise
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2000),
   });
+  const tracer = facadeTracer();
+  if (tracer) traceRedisCommands(redis, url, tracer);
   let down = false;
   redis.on('error', (error: Error) => {
     if (!down) logger.warn(`Redis unavailable (${error.message}); serving from memory until it returns`);

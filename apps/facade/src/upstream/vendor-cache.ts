@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CacheStatus, Fetched } from './cache-status';
 import type { CacheStore } from './cache-store';
 import { sameJson } from './same-json';
+import { noteBackgroundRefresh, noteRefresh, tracedLookup } from '../tracing/cache-tracing';
+import { facadeTracer } from '../tracing/facade-tracing';
 
 export interface VendorCacheOptions {
   ttlMs: number;
@@ -38,6 +40,11 @@ export class VendorCache {
   }
 
   async fetch(key: string, load: () => Promise<unknown[]>): Promise<Fetched<unknown[]>> {
+    const tracer = facadeTracer();
+    return tracer ? tracedLookup(tracer, key, () => this.lookup(key, load)) : this.lookup(key, load);
+  }
+
+  private async lookup(key: string, load: () => Promise<unknown[]>): Promise<Fetched<unknown[]>> {
     const entry = await this.store.get(key);
     const { ttlMs, staleMs } = this.options;
     if (entry) {
@@ -54,6 +61,7 @@ export class VendorCache {
         // data while the vendor is healthy.
         if (age < 2 * ttlMs) {
           this.inBackground(key, this.refresh(key, load));
+          noteBackgroundRefresh();
           return this.answer(key, entry.values, 'STALE', entry.version, 0);
         }
         // A slow or hung vendor never holds an answer that has a copy for longer than the budget.
@@ -65,6 +73,7 @@ export class VendorCache {
         const fetched = left > 0 ? await withinBudget(refreshing, left) : OVER_BUDGET;
         if (fetched === OVER_BUDGET || fetched instanceof Failed) {
           this.inBackground(key, refreshing);
+          noteBackgroundRefresh();
           return this.answer(key, entry.values, 'STALE', entry.version, 0);
         }
         return this.answer(key, fetched.value, fetched.cache, fetched.version, fetched.freshUntil);
@@ -106,6 +115,7 @@ export class VendorCache {
   /** One vendor call per key at a time in this process (and, with a shared store, across instances). */
   private refresh(key: string, load: () => Promise<unknown[]>): Promise<Fetched<unknown[]>> {
     let pending = this.inflight.get(key);
+    noteRefresh(pending ? 'joined' : 'started');
     if (!pending) {
       pending = this.store
         .withLock(key, async () => {

@@ -660,6 +660,12 @@ export interface ProblemDto {
    */
   title: string;
   /**
+   * The W3C trace id of the request, when the facade exports traces (OpenTelemetry): the trace to look up.
+   * @pattern ^[0-9a-f]{32}$
+   * @example "4bf92f3577b34da6a3ce929d0e0e4736"
+   */
+  traceId?: string;
+  /**
    * A URI that identifies the kind of problem.
    * @example "urn:youmi-facade:problem:validation"
    */

@@ -6,6 +6,7 @@ import { newNonce, unixSeconds } from './signing';
 import { VendorAuthError, VendorError, VendorMalformedResponseError } from './vendor-errors';
 import type { HttpExchange } from './envelope';
 import type { VendorClock } from './vendor-clock';
+import { tracedExchange } from './vendor-tracing';
 
 interface HeldToken {
   value: string;
@@ -112,25 +113,27 @@ export class TokenProvider {
       Signature: this.options.sign(appId + nonce + timestamp),
     });
     const url = joinVendorUrl(this.options.baseUrl, `${TOKEN_ENDPOINT.path}?${TOKEN_ENDPOINT.query}`);
-    const exchange = await this.options.send(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/json' },
-      body,
-    });
-    let values: unknown;
-    try {
-      values = this.options.read(TOKEN_ENDPOINT.path, exchange, 1).values;
-    } catch (error) {
-      if (error instanceof VendorError && error.kind === 'envelope') {
-        throw new VendorAuthError({
-          endpoint: TOKEN_ENDPOINT.path,
-          attempts: 1,
-          upstream: error.upstream,
-          clockOffsetMs: clock.snapshot().offsetMs,
-        });
+    const values = await tracedExchange('POST', TOKEN_ENDPOINT.path, url, 1, async (span) => {
+      const exchange = await this.options.send(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/json' },
+        body,
+      });
+      span.setAttribute('http.response.status_code', exchange.status);
+      try {
+        return this.options.read(TOKEN_ENDPOINT.path, exchange, 1).values;
+      } catch (error) {
+        if (error instanceof VendorError && error.kind === 'envelope') {
+          throw new VendorAuthError({
+            endpoint: TOKEN_ENDPOINT.path,
+            attempts: 1,
+            upstream: error.upstream,
+            clockOffsetMs: clock.snapshot().offsetMs,
+          });
+        }
+        throw error;
       }
-      throw error;
-    }
+    });
     const granted = values as Partial<WireAccessToken> | null;
     const value = granted?.access_token;
     if (typeof value !== 'string' || value === '') {

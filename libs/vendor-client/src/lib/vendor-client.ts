@@ -16,6 +16,7 @@ import { backoffDelayMs, isBreakerFailure, isRetryable } from './retry-policy';
 import { signedHeaders, vendorSignature } from './signing';
 import { inspect } from 'node:util';
 import { TokenProvider } from './token-provider';
+import { tracedCall, tracedExchange } from './vendor-tracing';
 import { VendorClock, type VendorClockListener, type VendorClockSnapshot } from './vendor-clock';
 import {
   VendorConnection,
@@ -261,9 +262,21 @@ export class VendorClient {
     endpoint: E,
     request: VendorCallRequest = {},
   ): Promise<VendorResponse<WireRecordByEndpoint[E]>> {
+    const state: CallState = { attempts: 0, tokenRenewed: false, clockCorrected: false };
+    return tracedCall(
+      VENDOR_ENDPOINTS[endpoint].path,
+      () => this.callUnderBreaker(endpoint, request, state),
+      () => state.attempts,
+    );
+  }
+
+  private async callUnderBreaker<E extends VendorEndpointName>(
+    endpoint: E,
+    request: VendorCallRequest,
+    state: CallState,
+  ): Promise<VendorResponse<WireRecordByEndpoint[E]>> {
     const { path } = VENDOR_ENDPOINTS[endpoint];
     const started = performance.now();
-    const state: CallState = { attempts: 0, tokenRenewed: false, clockCorrected: false };
     const breaker = this.breakers.get(endpoint) as CircuitBreakerPolicy;
     try {
       const response = await breaker.execute(() => this.attemptWithRetries(endpoint, request, state));
@@ -341,29 +354,32 @@ export class VendorClient {
     // vendor was retried without count until the deadline (15 s by default) instead of maxAttempts times.
     state.attempts += 1;
     const token = await this.tokens.token();
-    const exchange = await this.exchange(
-      path,
-      url,
-      { method, headers: { ...this.sign(token), 'Content-Type': 'text/json' }, body },
-      state.attempts,
-      deadline,
-    );
-    const head = answerHead(exchange.bytes);
-    const { previous } = request;
-    if (head && previous?.fingerprint === head.fingerprint) {
-      // The same success as before, but for msgTime and requestId: its values stand.
-      this.vendorClock.observe(head.fields.msgTime, exchange.sentAt, exchange.receivedAt);
-      return answerOf(head.fields, previous.values, state.attempts, head.fingerprint);
-    }
     try {
-      const envelope = this.read(path, exchange, state.attempts);
-      const values = envelope.values === null || envelope.values === undefined ? [] : envelope.values;
-      return answerOf(
-        envelope,
-        Array.isArray(values) ? values : [],
-        state.attempts,
-        head?.fingerprint ?? null,
-      );
+      return await tracedExchange(method, path, url, state.attempts, async (span) => {
+        const exchange = await this.exchange(
+          path,
+          url,
+          { method, headers: { ...this.sign(token), 'Content-Type': 'text/json' }, body },
+          state.attempts,
+          deadline,
+        );
+        span.setAttribute('http.response.status_code', exchange.status);
+        const head = answerHead(exchange.bytes);
+        const { previous } = request;
+        if (head && previous?.fingerprint === head.fingerprint) {
+          // The same success as before, but for msgTime and requestId: its values stand.
+          this.vendorClock.observe(head.fields.msgTime, exchange.sentAt, exchange.receivedAt);
+          return answerOf(head.fields, previous.values, state.attempts, head.fingerprint);
+        }
+        const envelope = this.read(path, exchange, state.attempts);
+        const values = envelope.values === null || envelope.values === undefined ? [] : envelope.values;
+        return answerOf(
+          envelope,
+          Array.isArray(values) ? values : [],
+          state.attempts,
+          head?.fingerprint ?? null,
+        );
+      });
     } catch (error) {
       const code = error instanceof VendorError ? error.upstream?.code : undefined;
       if (code !== undefined && TOKEN_RENEWAL_CODES.includes(code)) {

@@ -9,6 +9,7 @@ import { CHANGE_STORE } from '../change-store.provider';
 import { CursorError, type ChangeStore, type DeliveryState } from '../change-store';
 import { displayUrl } from './webhook-url';
 import { WebhookSigner } from './webhook-signer';
+import { tracedDelivery } from '../../tracing/change-tracing';
 
 /** A URL's deliveries as the API shows them. */
 export interface DeliveryView extends DeliveryState {
@@ -195,7 +196,9 @@ export class WebhookDeliverer {
     let delivered = 0;
     for (const event of events) {
       if (this.stopped || !this.detector.isLeading) break;
-      const failure = await this.post(url, event);
+      const failure = await tracedDelivery(displayUrl(url), event.id, state.attempts + 1, () =>
+        this.post(url, event),
+      );
       const now = new Date();
       if (failure === undefined) {
         state.position = event.id;
