@@ -1,6 +1,13 @@
 import { createServer, type Server } from 'node:http';
-import { freePort, NEW_LABEL, startSimulator, type RunningSimulator } from '@youmi-facade/testing';
-import { originOf, runBuiltFacade } from './facade-process';
+import {
+  freePort,
+  NEW_LABEL,
+  runFacadeProcess,
+  startFacadeProcess,
+  startSimulator,
+  type RunningFacadeProcess,
+  type RunningSimulator,
+} from '@youmi-facade/testing';
 import { sharedRedis, SHARED_REDIS_URL } from './redis-harness';
 
 // The OTLP types as @opentelemetry/otlp-transformer 0.57 ships them (protobufjs), to decode what is received.
@@ -141,12 +148,12 @@ function facadeEnv(extra: Record<string, string>): Record<string, string> {
 
 describe.each(['http/protobuf', 'http/json'])('tracing exported over OTLP %s', (protocol) => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  let facade: Awaited<ReturnType<typeof runBuiltFacade>>;
+  let facade: RunningFacadeProcess;
   let origin: string;
 
   beforeAll(async () => {
     receiver = await startReceiver();
-    facade = await runBuiltFacade(
+    facade = await startFacadeProcess(
       facadeEnv({
         LOG_LEVEL: 'info',
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
@@ -154,9 +161,8 @@ describe.each(['http/protobuf', 'http/json'])('tracing exported over OTLP %s', (
         OTEL_SERVICE_NAME: 'facade-under-test',
         OTEL_BSP_SCHEDULE_DELAY: '100',
       }),
-      /API (http:\S+)\/v1/,
     );
-    origin = originOf(facade.stdout);
+    origin = facade.origin;
   });
   afterAll(async () => {
     await facade?.stop();
@@ -204,7 +210,7 @@ describe.each(['http/protobuf', 'http/json'])('tracing exported over OTLP %s', (
     // Log lines are written in batches: the access log's comes once its batch is flushed.
     const lines = await eventually(() => {
       const traced = facade
-        .output()
+        .stdout()
         .split('\n')
         .filter((line) => line.includes(CALLER_TRACE));
       return traced.some((line) => JSON.parse(line).msg === 'request completed') ? traced : undefined;
@@ -259,7 +265,7 @@ describe('tracing with Redis and the change feed', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let redis: Awaited<ReturnType<typeof sharedRedis>>;
   let webhooks: Server;
-  let facade: Awaited<ReturnType<typeof runBuiltFacade>>;
+  let facade: RunningFacadeProcess;
 
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -270,7 +276,7 @@ describe('tracing with Redis and the change feed', () => {
     });
     const webhookPort = await freePort();
     await new Promise<void>((resolve) => webhooks.listen(webhookPort, '127.0.0.1', resolve));
-    facade = await runBuiltFacade(
+    facade = await startFacadeProcess(
       facadeEnv({
         REDIS_URL: SHARED_REDIS_URL,
         REDIS_KEY_PREFIX: redis.prefix,
@@ -284,7 +290,6 @@ describe('tracing with Redis and the change feed', () => {
         CACHE_TTL_SECONDS: '60',
         CACHE_STALE_SECONDS: '600',
       }),
-      /API (http:\S+)\/v1/,
     );
   });
   afterAll(async () => {
@@ -295,7 +300,7 @@ describe('tracing with Redis and the change feed', () => {
   });
 
   it('shows Redis commands beneath the server span, never their keys', async () => {
-    const response = await fetch(`${originOf(facade.stdout)}/v1/label-categories`, {
+    const response = await fetch(`${facade.origin}/v1/label-categories`, {
       headers: { 'x-api-key': API_KEY, traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
     });
     expect(response.status).toBe(200);
@@ -315,7 +320,7 @@ describe('tracing with Redis and the change feed', () => {
   it('follows a change from the poll that found it to its webhook delivery', async () => {
     // The first poll that leads (after the lease is taken) records the baseline; the label added after
     // it is an event of a later poll.
-    const origin = originOf(facade.stdout);
+    const origin = facade.origin;
     await eventually(async () => {
       const metrics = await (await fetch(`${origin}/metrics`)).text();
       return /^facade_change_polls_total\{outcome="ok"\} [1-9]/m.test(metrics) ? true : undefined;
@@ -350,12 +355,11 @@ describe('tracing off', () => {
     const receiver = await startReceiver();
     const connections: unknown[] = [];
     receiver.server.on('connection', (socket) => connections.push(socket));
-    const facade = await runBuiltFacade(
+    const facade = await startFacadeProcess(
       facadeEnv({ OTEL_SERVICE_NAME: 'not-enough-to-trace', LOG_LEVEL: 'info' }),
-      /API (http:\S+)\/v1/,
     );
     try {
-      const origin = originOf(facade.stdout);
+      const origin = facade.origin;
       await sim.addFault({ endpoint: 'AdManage', errmsg: 200012 });
       const response = await fetch(`${origin}/v1/ad-groups`, {
         headers: { 'x-api-key': API_KEY, traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
@@ -371,7 +375,7 @@ describe('tracing off', () => {
   });
 
   it('refuses an exporter it cannot honour, naming the variable', async () => {
-    const run = await runBuiltFacade(
+    const run = await runFacadeProcess(
       facadeEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }),
     );
     expect(run.code).not.toBe(0);

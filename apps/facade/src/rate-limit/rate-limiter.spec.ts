@@ -1,78 +1,10 @@
-import { sharedRedis } from '../../test/redis-harness';
-import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limiter';
+import { describeRateLimiter, WINDOW_START } from '../../test/rate-limiter.contract';
+import { MemoryRateLimiter } from './rate-limiter';
 
-// One-minute windows aligned to the clock: 12:00:00.000 to 12:00:59.999 is one window.
-const WINDOW_START = Date.parse('2026-11-27T12:00:00.000Z');
-
-async function consume(limiter: RateLimiter, identity: string, times: number) {
-  const decisions = [];
-  for (let i = 0; i < times; i += 1) decisions.push(await limiter.consume(identity));
-  return decisions;
-}
-
-type Make = (
-  limit: number,
-  now: () => number,
-) => Promise<{ limiter: RateLimiter; done: () => Promise<void> }>;
-
-describe.each<[string, Make]>([
-  [
-    'MemoryRateLimiter',
-    async (limit, now) => ({ limiter: new MemoryRateLimiter(limit, now), done: async () => undefined }),
-  ],
-  [
-    'RedisRateLimiter',
-    async (limit, now) => {
-      const { redis, prefix, cleanUp } = await sharedRedis();
-      return { limiter: new RedisRateLimiter(redis, prefix, limit, now), done: cleanUp };
-    },
-  ],
-])('%s', (_name, make) => {
-  it('allows the limit in a window, refuses the next, and counts each identity apart', async () => {
-    const clock = { now: WINDOW_START + 10_000 };
-    const { limiter, done } = await make(3, () => clock.now);
-    try {
-      const decisions = await consume(limiter, 'key:a', 4);
-      expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([
-        [true, 2],
-        [true, 1],
-        [true, 0],
-        [false, 0],
-      ]);
-      expect(decisions[0]).toMatchObject({ limit: 3, resetMs: 50_000 });
-      expect((await limiter.consume('key:b')).allowed).toBe(true);
-    } finally {
-      await done();
-    }
-  });
-
-  it('counts requests spread over a window as one window', async () => {
-    const clock = { now: WINDOW_START };
-    const { limiter, done } = await make(2, () => clock.now);
-    try {
-      expect((await limiter.consume('key:s')).remaining).toBe(1);
-      clock.now = WINDOW_START + 30_000;
-      expect((await limiter.consume('key:s')).remaining).toBe(0);
-      clock.now = WINDOW_START + 59_999;
-      expect(await limiter.consume('key:s')).toMatchObject({ allowed: false, resetMs: 1 });
-    } finally {
-      await done();
-    }
-  });
-
-  it('starts again at the window edge, not a minute after the first request', async () => {
-    const clock = { now: WINDOW_START + 59_999 };
-    const { limiter, done } = await make(1, () => clock.now);
-    try {
-      expect(await limiter.consume('ip:1')).toMatchObject({ allowed: true, resetMs: 1 });
-      expect((await limiter.consume('ip:1')).allowed).toBe(false);
-      clock.now += 1;
-      expect(await limiter.consume('ip:1')).toMatchObject({ allowed: true, remaining: 0, resetMs: 60_000 });
-    } finally {
-      await done();
-    }
-  });
-});
+describeRateLimiter('MemoryRateLimiter', async (limit, now) => ({
+  limiter: new MemoryRateLimiter(limit, now),
+  done: async () => undefined,
+}));
 
 describe('MemoryRateLimiter', () => {
   it('forgets every identity’s count when a new window starts', () => {
