@@ -131,6 +131,9 @@ afterAll(async () => {
 });
 beforeEach(() => sim.reset());
 
+/** A secret some receivers keep in the webhook URL's path: it must never be exported. */
+const WEBHOOK_PATH_SECRET = 'p4th-s3cret-0f-the-receiver';
+
 function facadeEnv(extra: Record<string, string>): Record<string, string> {
   return {
     PORT: '0',
@@ -264,6 +267,7 @@ describe.each(['http/protobuf', 'http/json'])('tracing exported over OTLP %s', (
 describe('tracing with Redis and the change feed', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let redis: Awaited<ReturnType<typeof sharedRedis>>;
+  let webhookPort: number;
   let webhooks: Server;
   let facade: RunningFacadeProcess;
 
@@ -274,14 +278,14 @@ describe('tracing with Redis and the change feed', () => {
       request.resume();
       request.on('end', () => response.writeHead(204).end());
     });
-    const webhookPort = await freePort();
+    webhookPort = await freePort();
     await new Promise<void>((resolve) => webhooks.listen(webhookPort, '127.0.0.1', resolve));
     facade = await startFacadeProcess(
       facadeEnv({
         REDIS_URL: SHARED_REDIS_URL,
         REDIS_KEY_PREFIX: redis.prefix,
         CHANGES_POLL_SECONDS: '1',
-        WEBHOOK_URLS: `http://127.0.0.1:${webhookPort}/hook`,
+        WEBHOOK_URLS: `http://127.0.0.1:${webhookPort}/hooks/T0/B1/${WEBHOOK_PATH_SECRET}`,
         WEBHOOK_SECRET: `whsec_${Buffer.from('tracing-spec-webhook-signing-key').toString('base64')}`,
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
@@ -344,20 +348,37 @@ describe('tracing with Redis and the change feed', () => {
     expect(delivery.kind).toBe(CLIENT);
     expect(delivery.links).toContain(poll.spanId);
     expect(delivery.status.code).not.toBe(STATUS_ERROR);
-    expect(Buffer.concat(receiver.received.map((r) => r.body)).toString('utf8')).not.toMatch(
-      /whsec_|webhook-signature/i,
-    );
+    expect(delivery.attributes).toMatchObject({ 'server.address': '127.0.0.1', 'server.port': webhookPort });
+    const exported = Buffer.concat(receiver.received.map((r) => r.body)).toString('utf8');
+    expect(exported).not.toMatch(/whsec_|webhook-signature/i);
+    expect(exported).not.toContain(WEBHOOK_PATH_SECRET);
   });
 });
 
 describe('tracing off', () => {
-  it('without OTEL_* the facade attempts no connection and adds no trace id', async () => {
+  it.each<[string, (receiverUrl: string) => Record<string, string>]>([
+    ['without OTEL_*', () => ({ OTEL_SERVICE_NAME: 'not-enough-to-trace' })],
+    [
+      'with OTEL_SDK_DISABLED=true',
+      (url) => ({
+        OTEL_EXPORTER_OTLP_ENDPOINT: url,
+        OTEL_SDK_DISABLED: 'true',
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+      }),
+    ],
+    [
+      'with OTEL_TRACES_EXPORTER=none',
+      (url) => ({
+        OTEL_EXPORTER_OTLP_ENDPOINT: url,
+        OTEL_TRACES_EXPORTER: 'none',
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+      }),
+    ],
+  ])('%s the facade attempts no connection and adds no trace id', async (_case, otel) => {
     const receiver = await startReceiver();
     const connections: unknown[] = [];
     receiver.server.on('connection', (socket) => connections.push(socket));
-    const facade = await startFacadeProcess(
-      facadeEnv({ OTEL_SERVICE_NAME: 'not-enough-to-trace', LOG_LEVEL: 'info' }),
-    );
+    const facade = await startFacadeProcess(facadeEnv({ ...otel(receiver.url), LOG_LEVEL: 'info' }));
     try {
       const origin = facade.origin;
       await sim.addFault({ endpoint: 'AdManage', errmsg: 200012 });
@@ -367,6 +388,7 @@ describe('tracing off', () => {
       expect(response.status).toBe(502);
       expect(await response.json()).not.toHaveProperty('traceId');
     } finally {
+      // A running SDK would export what it holds at shutdown, at the latest.
       const run = await facade.stop();
       expect(run.stdout).not.toContain('trace_id');
       await new Promise((resolve) => receiver.server.close(resolve));

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { ConfigError, readEnv, upstreamEnv, type Env } from '@youmi-facade/config';
+import {
+  ConfigError,
+  readEnv,
+  upstreamEnv,
+  upstreamRules,
+  type Env,
+  type EnvRule,
+} from '@youmi-facade/config';
 
 /** The vendor connection flags, each over the facade's variable of the same meaning. */
 export interface UpstreamFlags {
@@ -13,9 +20,14 @@ export interface UpstreamFlags {
 export class SettingsError extends Error {}
 
 /** Reads flags (each over its variable) through a schema; a problem names the flag by its label. */
-export function readFlags<S extends z.ZodType>(schema: S, values: Env, labels: Record<string, string>) {
+export function readFlags<S extends z.ZodType>(
+  schema: S,
+  values: Env,
+  labels: Record<string, string>,
+  rules: readonly EnvRule[] = [],
+) {
   try {
-    return readEnv(schema, values);
+    return readEnv(schema, values, rules);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const named = error.problems.map((problem) => problem.replace(/^\w+/, (name) => labels[name] ?? name));
@@ -40,6 +52,7 @@ export function readSettings(flags: UpstreamFlags, env: Env) {
       UPSTREAM_APP_KEY: '--app-key / UPSTREAM_APP_KEY',
       UPSTREAM_TIMEOUT_MS: '--timeout-ms / UPSTREAM_TIMEOUT_MS',
     },
+    upstreamRules,
   );
   return {
     /** Unset: the bundled simulator is used. */

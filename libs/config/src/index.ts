@@ -10,12 +10,42 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads `env` through `schema`, or throws a ConfigError naming each bad variable. */
-export function readEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+/** A rule between variables, read from the environment as given: its problems, each naming a variable. */
+export type EnvRule = (env: Env) => string[];
+
+/**
+ * Reads `env` through `schema` and `rules`, or throws a ConfigError naming each bad variable. The rules
+ * are not refinements of the schema so that they run, and are reported, beside any bad value.
+ */
+export function readEnv<S extends z.ZodType>(
+  schema: S,
+  env: Env,
+  rules: readonly EnvRule[] = [],
+): z.output<S> {
   const read = schema.safeParse(env);
-  if (read.success) return read.data;
-  throw new ConfigError(read.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
+  const problems = [
+    ...(read.success ? [] : read.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`)),
+    ...rules.flatMap((rule) => rule(env)),
+  ];
+  if (problems.length > 0 || !read.success) throw new ConfigError(inSchemaOrder(schema, problems));
+  return read.data;
 }
+
+/** Problems in the order of the schema's variables (the README's), each variable's in the order found. */
+function inSchemaOrder(schema: z.ZodType, problems: string[]): string[] {
+  const names = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const rank = (problem: string) => {
+    const at = names.indexOf(problem.split(' ', 1)[0]);
+    return at < 0 ? names.length : at;
+  };
+  return problems
+    .map((problem, i) => ({ problem, i }))
+    .sort((a, b) => rank(a.problem) - rank(b.problem) || a.i - b.i)
+    .map(({ problem }) => problem);
+}
+
+/** Whether a variable holds anything but blanks and commas. */
+export const isSet = (env: Env, name: string): boolean => /[^\s,]/.test(env[name] ?? '');
 
 /** Quotes a bad value; only ever used for variables that hold no secret. */
 const got = (issue: { input?: unknown }, max = 40) => `(got "${String(issue.input).slice(0, max)}")`;
@@ -62,8 +92,19 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(values: T,
         .default(fallback),
     );
 
+/** A URL's user, password and query may be secrets: they are masked where a bad URL is quoted. */
+const maskedUrl = (issue: { input?: unknown }) =>
+  got(
+    {
+      input: String(issue.input)
+        .replace(/\/\/[^/?#\s]*@/, '//***@')
+        .replace(/\?.*$/s, '?***'),
+    },
+    80,
+  );
+
 export const httpUrl = (message: string) =>
-  z.url({ protocol: /^https?$/, error: (issue) => `${message} ${got(issue, 80)}` });
+  z.url({ protocol: /^https?$/, error: (issue) => `${message} ${maskedUrl(issue)}` });
 
 /** Comma-separated, blanks dropped. */
 export const list = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -78,10 +119,9 @@ export const list = <T extends z.ZodType<unknown, string>>(item: T) =>
     )
     .pipe(z.array(item));
 
-/** Adds "NAME is required when …" unless the variable is set. */
-export function requireWhen(ctx: z.RefinementCtx, name: string, value: unknown, when: string): void {
-  if (value === undefined)
-    ctx.addIssue({ code: 'custom', path: [name], message: `is required when ${when}` });
+/** "NAME is required when …" for each of `names` that is not set. */
+export function requiredWhen(env: Env, names: readonly string[], when: string): string[] {
+  return names.filter((name) => !isSet(env, name)).map((name) => `${name} is required when ${when}`);
 }
 
 /** The vendor connection, read alike by the facade and the CLI. */
@@ -95,13 +135,12 @@ export const upstreamVariables = {
   UPSTREAM_TIMEOUT_MS: integer(5000, 1, 600_000),
 };
 
-export function requireCredentials(
-  env: { UPSTREAM_BASE_URL?: string; UPSTREAM_APP_ID?: string; UPSTREAM_APP_KEY?: string },
-  ctx: z.RefinementCtx,
-): void {
-  if (env.UPSTREAM_BASE_URL === undefined) return;
-  requireWhen(ctx, 'UPSTREAM_APP_ID', env.UPSTREAM_APP_ID, 'UPSTREAM_BASE_URL is set');
-  requireWhen(ctx, 'UPSTREAM_APP_KEY', env.UPSTREAM_APP_KEY, 'UPSTREAM_BASE_URL is set');
-}
+/** A vendor URL needs the AppId and appkey. */
+export const upstreamRules: readonly EnvRule[] = [
+  (env) =>
+    isSet(env, 'UPSTREAM_BASE_URL')
+      ? requiredWhen(env, ['UPSTREAM_APP_ID', 'UPSTREAM_APP_KEY'], 'UPSTREAM_BASE_URL is set')
+      : [],
+];
 
-export const upstreamEnv = z.object(upstreamVariables).superRefine(requireCredentials);
+export const upstreamEnv = z.object(upstreamVariables);

@@ -137,6 +137,23 @@ describe('loadFacadeConfig', () => {
     expect(found.join('\n')).not.toContain('super-secret');
   });
 
+  it('reports the rules between variables beside a bad flag or level', () => {
+    expect(
+      problems({
+        TRUST_PROXY: 'yes',
+        LOG_LEVEL: 'loud',
+        NODE_ENV: 'production',
+        UPSTREAM_BASE_URL: 'http://v/',
+      }),
+    ).toEqual([
+      'UPSTREAM_APP_ID is required when UPSTREAM_BASE_URL is set',
+      'UPSTREAM_APP_KEY is required when UPSTREAM_BASE_URL is set',
+      'FACADE_API_KEYS must hold at least one key when NODE_ENV=production',
+      'TRUST_PROXY must be true or false (got "yes")',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ]);
+  });
+
   it('takes a webhook key of up to 1024 bytes', () => {
     const key = (bytes: number) => ({
       WEBHOOK_SECRET: `whsec_${Buffer.alloc(bytes, 1).toString('base64')}`,

@@ -6,12 +6,14 @@ import {
   list,
   oneOf,
   readEnv,
-  requireCredentials,
-  requireWhen,
+  isSet,
+  requiredWhen,
   text,
   textOr,
+  upstreamRules,
   upstreamVariables,
   type Env,
+  type EnvRule,
 } from '@youmi-facade/config';
 
 export { ConfigError } from '@youmi-facade/config';
@@ -27,62 +29,60 @@ const isWebhookSecret = (value: string) => {
 };
 
 /** Every variable the facade reads, in the order of the README's Configuration table, which a test checks. */
-export const facadeEnv = z
-  .object({
-    PORT: integer(3000, 0, 65535),
-    HOST: textOr('0.0.0.0'),
-    NODE_ENV: textOr('development'),
-    ...upstreamVariables,
-    FACADE_API_KEYS: list(z.string()),
-    CACHE_TTL_SECONDS: integer(60, 0, 31_536_000),
-    CACHE_STALE_SECONDS: integer(86_400, 0, 31_536_000),
-    CACHE_REFRESH_BUDGET_MS: integer(250, 0, 600_000),
-    REDIS_URL: text().pipe(
-      // The URL may hold a password: the message never quotes it.
-      z
-        .string()
-        .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL')
-        .optional(),
-    ),
-    REDIS_KEY_PREFIX: textOr('youmi-facade:'),
-    CACHE_WARMUP: flag(),
-    RATE_LIMIT_PER_MINUTE: integer(600, 1, 10_000_000),
-    TRUST_PROXY: flag(),
-    LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
-    CHANGES_POLL_SECONDS: integer(60, 0, 86_400),
-    CHANGES_RETENTION: integer(100_000, 1, 10_000_000),
-    WEBHOOK_URLS: list(httpUrl('must hold http(s) URLs separated by commas')).refine(
-      (urls) => new Set(urls).size === urls.length,
-      'names a URL twice',
-    ),
-    WEBHOOK_SECRET: text().pipe(
-      z
-        .string()
-        // A secret: the message describes it and never quotes it.
-        .refine(
-          isWebhookSecret,
-          'must be whsec_ followed by a Base64 key (Standard Webhooks recommends 24 to 64 bytes)',
-        )
-        .optional(),
-    ),
-  })
-  .superRefine((env, ctx) => {
-    requireCredentials(env, ctx);
-    if (env.NODE_ENV === 'production' && env.FACADE_API_KEYS.length === 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['FACADE_API_KEYS'],
-        message: 'must hold at least one key when NODE_ENV=production',
-      });
-    if (env.WEBHOOK_URLS.length > 0)
-      requireWhen(ctx, 'WEBHOOK_SECRET', env.WEBHOOK_SECRET, 'WEBHOOK_URLS is set');
-  });
+export const facadeEnv = z.object({
+  PORT: integer(3000, 0, 65535),
+  HOST: textOr('0.0.0.0'),
+  NODE_ENV: textOr('development'),
+  ...upstreamVariables,
+  FACADE_API_KEYS: list(z.string()),
+  CACHE_TTL_SECONDS: integer(60, 0, 31_536_000),
+  CACHE_STALE_SECONDS: integer(86_400, 0, 31_536_000),
+  CACHE_REFRESH_BUDGET_MS: integer(250, 0, 600_000),
+  REDIS_URL: text().pipe(
+    // The URL may hold a password: the message never quotes it.
+    z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
+  REDIS_KEY_PREFIX: textOr('youmi-facade:'),
+  CACHE_WARMUP: flag(),
+  RATE_LIMIT_PER_MINUTE: integer(600, 1, 10_000_000),
+  TRUST_PROXY: flag(),
+  LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+  CHANGES_POLL_SECONDS: integer(60, 0, 86_400),
+  CHANGES_RETENTION: integer(100_000, 1, 10_000_000),
+  WEBHOOK_URLS: list(httpUrl('must hold http(s) URLs separated by commas')).refine(
+    (urls) => new Set(urls).size === urls.length,
+    'names a URL twice',
+  ),
+  WEBHOOK_SECRET: text().pipe(
+    z
+      .string()
+      // A secret: the message describes it and never quotes it.
+      .refine(
+        isWebhookSecret,
+        'must be whsec_ followed by a Base64 key (Standard Webhooks recommends 24 to 64 bytes)',
+      )
+      .optional(),
+  ),
+});
+
+/** The rules between the facade's variables. */
+const facadeRules: readonly EnvRule[] = [
+  ...upstreamRules,
+  (env) =>
+    env['NODE_ENV']?.trim() === 'production' && !isSet(env, 'FACADE_API_KEYS')
+      ? ['FACADE_API_KEYS must hold at least one key when NODE_ENV=production']
+      : [],
+  (env) => (isSet(env, 'WEBHOOK_URLS') ? requiredWhen(env, ['WEBHOOK_SECRET'], 'WEBHOOK_URLS is set') : []),
+];
 
 /** The facade's configuration, read once from the environment at boot. */
 export type FacadeConfig = ReturnType<typeof loadFacadeConfig>;
 
 export function loadFacadeConfig(env: Env) {
-  const read = readEnv(facadeEnv, env);
+  const read = readEnv(facadeEnv, env, facadeRules);
   return {
     port: read.PORT,
     host: read.HOST,

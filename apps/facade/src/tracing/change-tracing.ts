@@ -1,4 +1,4 @@
-import { SpanKind, SpanStatusCode, trace, type Link, type Span } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace, type Attributes, type Link, type Span } from '@opentelemetry/api';
 import { facadeTracer } from './facade-tracing';
 
 const KEPT_POLL_LINKS = 1000;
@@ -48,6 +48,16 @@ export function noteCommittedEvents(events: readonly { id: string }[]): void {
  * its secrets masked, linked to the poll that recorded the event; `deliver` answers undefined on success,
  * else what went wrong.
  */
+/** The receiver's host and port only: a webhook URL's user, path or query may be its secret. */
+function serverOf(url: string): Attributes {
+  try {
+    const { hostname, port, protocol } = new URL(url);
+    return { 'server.address': hostname, 'server.port': Number(port || (protocol === 'https:' ? 443 : 80)) };
+  } catch {
+    return {};
+  }
+}
+
 export function tracedDelivery(
   url: string,
   eventId: string,
@@ -65,7 +75,7 @@ export function tracedDelivery(
       links: poll ? [poll] : [],
       attributes: {
         'http.request.method': 'POST',
-        'url.full': url,
+        ...serverOf(url),
         'youmi.change.event_id': eventId,
         'youmi.webhook.attempt': attempt,
       },

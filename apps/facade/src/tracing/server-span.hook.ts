@@ -5,11 +5,13 @@ import {
   SpanKind,
   SpanStatusCode,
   trace,
+  TraceFlags,
   type Attributes,
   type Context,
   type Tracer,
 } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,10 +49,11 @@ export function requestAttributes(request: {
   };
 }
 
-/** The trace id of the request's server span, for a problem body. */
+/** The trace id of the request's server span, for a problem body: only of a trace that is exported. */
 export function traceIdOf(request: FastifyRequest): string | undefined {
   const context = request.traceContext;
-  return context ? trace.getSpan(context)?.spanContext().traceId : undefined;
+  const span = context ? trace.getSpan(context)?.spanContext() : undefined;
+  return span && span.traceFlags & TraceFlags.SAMPLED ? span.traceId : undefined;
 }
 
 /**
@@ -59,8 +62,10 @@ export function traceIdOf(request: FastifyRequest): string | undefined {
  * the answer is sent with its status and cache decision. Registered only when tracing is on.
  */
 export function registerServerSpanHooks(fastify: FastifyInstance, tracer: Tracer): void {
+  const answers = new WeakMap<FastifyRequest, ServerResponse>();
   fastify.decorateRequest('traceContext', null);
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    answers.set(request, reply.raw);
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
     const route = request.routeOptions.url;
     const span = tracer.startSpan(
@@ -105,12 +110,19 @@ export function registerServerSpanHooks(fastify: FastifyInstance, tracer: Tracer
     // The access log's line, written next, carries the span's ids.
     context.with(traced, done);
   });
+  // Fastify runs only this hook when the client goes first: the normal end of an event stream, whose
+  // answer had begun, or a request given up before any answer, which is an error.
   fastify.addHook('onRequestAbort', (request, done) => {
     const span = request.traceContext && trace.getSpan(request.traceContext);
     if (span) {
       request.traceContext = null;
-      span.setAttribute('error.type', 'aborted');
-      span.setStatus({ code: SpanStatusCode.ERROR, message: 'the client closed the connection' });
+      const answer = answers.get(request);
+      if (answer?.headersSent) {
+        span.setAttribute('http.response.status_code', answer.statusCode);
+      } else {
+        span.setAttribute('error.type', 'aborted');
+        span.setStatus({ code: SpanStatusCode.ERROR, message: 'the client closed the connection' });
+      }
       span.end();
     }
     done();

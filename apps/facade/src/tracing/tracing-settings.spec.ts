@@ -50,8 +50,19 @@ describe('tracingSettings', () => {
       'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
     ],
     [{ OTEL_TRACES_EXPORTER: 'otlp', OTEL_PROPAGATORS: 'tracecontext,b3' }, 'OTEL_PROPAGATORS'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [
+      { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'collector:4318/v1/traces' },
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    ],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => tracingSettings(env)).toThrow(ConfigError);
     expect(() => tracingSettings(env)).toThrow(variable);
+  });
+
+  it('never quotes an endpoint it refuses: it may carry credentials', () => {
+    expect(() => tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://user:s3cret@collector' })).toThrow(
+      /^(?!.*s3cret).*OTEL_EXPORTER_OTLP_ENDPOINT must be an http\(s\) URL/s,
+    );
   });
 });

@@ -17,6 +17,15 @@ function valueOf(env: Env, name: string): string | undefined {
   return value ? value : undefined;
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function listOf(env: Env, name: string): string[] | undefined {
   return valueOf(env, name)
     ?.split(',')
@@ -35,6 +44,11 @@ export function tracingSettings(env: Env): TracingSettings {
   const exporters = listOf(env, 'OTEL_TRACES_EXPORTER');
   const endpoint =
     valueOf(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? valueOf(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  for (const name of ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT']) {
+    const value = valueOf(env, name);
+    // Not quoted: an endpoint may carry credentials.
+    if (value !== undefined && !isHttpUrl(value)) problems.push(`${name} must be an http(s) URL`);
+  }
   if (exporters?.some((name) => name !== 'otlp' && name !== 'none')) {
     problems.push(`OTEL_TRACES_EXPORTER must be otlp or none (got "${env.OTEL_TRACES_EXPORTER}")`);
   }
