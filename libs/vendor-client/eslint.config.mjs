@@ -12,6 +12,7 @@ export default [
           ignoredFiles: [
             '{projectRoot}/eslint.config.mjs',
             '{projectRoot}/jest.config.cjs',
+            '{projectRoot}/jest.e2e.config.cjs',
             '{projectRoot}/test/**',
             '{projectRoot}/src/**/*.spec.ts',
           ],
