@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RESOURCES } from '@youmi-facade/mapping';
+import { performance } from 'node:perf_hooks';
 import { explainVendorFailure } from '@youmi-facade/vendor-client';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
@@ -8,6 +8,7 @@ import { CHANGE_RESOURCES, type ChangeResource, type NewChangeEvent } from './ch
 import { CHANGE_STORE } from './change-store.provider';
 import type { ChangeStore, CommitRequest } from './change-store';
 import { ChangeMetrics } from './change-metrics';
+import { DetectionForgotten, DetectionThread, type DetectedResource } from './detection/detection-thread';
 import { leaseMsFor } from './lease';
 import { diffSnapshots } from './record-diff';
 
@@ -50,6 +51,7 @@ export class ChangeDetector {
     @Inject(CHANGE_STORE) private readonly store: ChangeStore,
     private readonly upstream: VendorResourcesService,
     private readonly metrics: ChangeMetrics,
+    private readonly detection: DetectionThread,
   ) {}
 
   start(): void {
@@ -58,6 +60,11 @@ export class ChangeDetector {
     this.leaseTimer = setInterval(() => void this.checkLease(), Math.round(leaseMs / 3));
     this.leaseTimer.unref();
     this.schedule(0);
+    this.logger.log(
+      this.detection.threaded
+        ? 'changes are detected in a worker thread'
+        : 'changes are detected on the main thread (no detection-worker.js beside the script)',
+    );
   }
 
   /** Stops polling and gives the lease up, so that another instance takes over at once. */
@@ -66,6 +73,7 @@ export class ChangeDetector {
     clearTimeout(this.pollTimer);
     clearInterval(this.leaseTimer);
     await this.polling;
+    this.detection.forget();
     this.leading = false;
     await this.store.release();
   }
@@ -96,16 +104,17 @@ export class ChangeDetector {
       );
     }
     // On every check, not only when the lease goes: a poll still reading then keeps what it reads.
-    if (!leading) this.upstream.forgetDetectionAnswers();
+    if (!leading) this.detection.forget();
     this.leading = leading;
     this.metrics.leading(leading);
     return leading;
   }
 
-  /** One poll: every resource read, compared and committed. */
+  /** One poll: every resource read, compared (in the detection thread) and committed. */
   async poll(): Promise<void> {
     if (!(await this.checkLease())) return this.follow();
     const cpu = process.cpuUsage();
+    const loop = performance.eventLoopUtilization();
     try {
       await this.checkStore();
       if (this.storeFailing) this.logger.log('the change store answers again');
@@ -120,7 +129,20 @@ export class ChangeDetector {
       this.storeFailing = true;
       return;
     }
-    const fresh = await this.upstream.freshResources(READ_EACH_POLL);
+    let detected: Awaited<ReturnType<DetectionThread['poll']>>;
+    try {
+      detected = await this.detection.poll(READ_EACH_POLL);
+    } catch (error) {
+      if (error instanceof DetectionForgotten) return;
+      this.metrics.poll('vendor-failed');
+      this.logger.warn(`change detection failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const fresh = await this.upstream.adoptFresh(
+      detected.reads,
+      detected.resources,
+      detected.staffCodesChanged,
+    );
     const occurredAt = new Date().toISOString();
     for (const resource of CHANGE_RESOURCES) {
       if (this.stopped) return;
@@ -133,8 +155,8 @@ export class ChangeDetector {
         this.logger.log(`${resource} is read again; its changes are compared once more`);
       // The same vendor answers as at the last commit: nothing to compare (most polls, most resources).
       if (this.held.get(resource)?.version === read.version) continue;
-      const keyOf = RESOURCES[resource].keyOf as (record: unknown) => string;
-      const current = new Map(read.value.map((record) => [keyOf(record), JSON.stringify(record)]));
+      const { keys = [], texts = [] } = detected.resources.get(resource) as DetectedResource;
+      const current = new Map(keys.map((key, i) => [key, texts[i]]));
       try {
         await this.commit(resource, current, occurredAt, read.version);
       } catch (error) {
@@ -149,6 +171,7 @@ export class ChangeDetector {
     }
     const used = process.cpuUsage(cpu);
     this.metrics.pollCpu((used.user + used.system) / 1e6);
+    this.metrics.pollLoopBusy(performance.eventLoopUtilization(loop).active / 1000);
     this.metrics.poll('ok');
   }
 
@@ -237,7 +260,7 @@ export class ChangeDetector {
           break;
         case 'not-leading':
           this.leading = false;
-          this.upstream.forgetDetectionAnswers();
+          this.detection.forget();
           return;
       }
     }

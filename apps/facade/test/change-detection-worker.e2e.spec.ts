@@ -1,0 +1,58 @@
+import { startSimulator, type RunningSimulator } from '@youmi-facade/testing';
+import { eventually, readFeed } from './change-feed-client';
+import { runBuiltFacade } from './facade-process';
+
+interface Staff {
+  code: string;
+  name: string;
+}
+
+describe('change detection in the built facade (its own worker thread)', () => {
+  let sim: RunningSimulator;
+
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  it('detects in a worker thread: events are recorded and the lists answered change with them', async () => {
+    const facade = await runBuiltFacade(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        UPSTREAM_BASE_URL: sim.baseUrl,
+        UPSTREAM_APP_ID: sim.appId,
+        UPSTREAM_APP_KEY: sim.appKey,
+        CHANGES_POLL_SECONDS: '1',
+      },
+      /baseline of \d+ records[\s\S]*API (http:\S+)\/v1|API (http:\S+)\/v1[\s\S]*baseline of \d+ records/,
+    );
+    try {
+      const origin = /API (http:\S+)\/v1/.exec(facade.output())?.[1].replace('localhost', '127.0.0.1');
+      expect(facade.output()).toContain('changes are detected in a worker thread');
+      const staff = async () => ((await (await fetch(`${origin}/v1/staff/b01`)).json()) as Staff).name;
+      expect(await staff()).not.toBe('renamed by the worker test');
+      await sim.changeRecords({
+        endpoint: 'staff',
+        op: 'update',
+        key: 'b01',
+        set: { ad_staff_name: 'renamed by the worker test' },
+      });
+      const { events } = await eventually(
+        () => readFeed(origin as string),
+        (feed) => feed.events.some((event) => event.type === 'staff.updated' && event.key === 'b01'),
+      );
+      expect(events.find((event) => event.key === 'b01')?.changes).toEqual([
+        { field: 'name', before: expect.any(String), after: 'renamed by the worker test' },
+      ]);
+      // The cache holds what detection read: answered at once, without waiting for an expiry.
+      expect(await staff()).toBe('renamed by the worker test');
+    } finally {
+      const { stdout } = await facade.stop();
+      expect(stdout).not.toContain(sim.appKey);
+    }
+  });
+});
