@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { explainVendorFailure } from '@youmi-facade/vendor-client';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
@@ -10,7 +10,7 @@ import type { ChangeStore, CommitRequest } from './change-store';
 import { ChangeMetrics } from './change-metrics';
 import { DetectionForgotten, DetectionThread, type DetectedResource } from './detection/detection-thread';
 import { leaseMsFor } from './lease';
-import { diffSnapshots } from './record-diff';
+import { diffSnapshots, type Candidates } from './record-diff';
 
 /**
  * Staff assignments have no events of their own, but are read with the rest so that they, and each
@@ -39,6 +39,8 @@ export class ChangeDetector {
   private readonly logger = new Logger('ChangeFeed');
   private readonly held = new Map<ChangeResource, Held>();
   private readonly failing = new Set<ChangeResource>();
+  /** The version of each resource as the latest poll read it. */
+  private readonly detected = new Map<string, string>();
   private pollTimer: NodeJS.Timeout | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
@@ -114,7 +116,7 @@ export class ChangeDetector {
   async poll(): Promise<void> {
     if (!(await this.checkLease())) return this.follow();
     const cpu = process.cpuUsage();
-    const loop = performance.eventLoopUtilization();
+    const mainThread = threadCpuNs();
     try {
       await this.checkStore();
       if (this.storeFailing) this.logger.log('the change store answers again');
@@ -144,6 +146,10 @@ export class ChangeDetector {
       detected.staffCodesChanged,
     );
     const occurredAt = new Date().toISOString();
+    // Which versions the detection thread's changes are relative to: the previous poll's, whatever this one commits.
+    const previousVersions = new Map(this.detected);
+    for (const [resource, read] of fresh)
+      if (!(read instanceof Error)) this.detected.set(resource, read.version);
     for (const resource of CHANGE_RESOURCES) {
       if (this.stopped) return;
       const read = fresh.get(resource);
@@ -155,10 +161,13 @@ export class ChangeDetector {
         this.logger.log(`${resource} is read again; its changes are compared once more`);
       // The same vendor answers as at the last commit: nothing to compare (most polls, most resources).
       if (this.held.get(resource)?.version === read.version) continue;
-      const { keys = [], texts = [] } = detected.resources.get(resource) as DetectedResource;
-      const current = new Map(keys.map((key, i) => [key, texts[i]]));
+      const { current, candidates } = this.currentOf(
+        resource,
+        detected.resources.get(resource) as DetectedResource,
+        previousVersions.get(resource),
+      );
       try {
-        await this.commit(resource, current, occurredAt, read.version);
+        await this.commit(resource, current, occurredAt, read.version, candidates);
       } catch (error) {
         // The store is away (Redis down): nothing is recorded and the held snapshot stays, so the
         // next poll compares against it and loses nothing.
@@ -171,7 +180,8 @@ export class ChangeDetector {
     }
     const used = process.cpuUsage(cpu);
     this.metrics.pollCpu((used.user + used.system) / 1e6);
-    this.metrics.pollLoopBusy(performance.eventLoopUtilization(loop).active / 1000);
+    const mainThreadUsed = threadCpuNs() - mainThread;
+    if (!Number.isNaN(mainThreadUsed)) this.metrics.pollMainThreadCpu(mainThreadUsed / 1e9);
     this.metrics.poll('ok');
   }
 
@@ -232,19 +242,44 @@ export class ChangeDetector {
     );
   }
 
+  /**
+   * The records read now, by key. When the snapshot held is the one the previous poll read, the records
+   * the detection thread found changed are all that differ from it: the rest are not looked at.
+   */
+  private currentOf(
+    resource: ChangeResource,
+    built: DetectedResource,
+    previous: string | undefined,
+  ): { current: Map<string, string>; candidates?: Candidates } {
+    const held = this.held.get(resource);
+    if (held && built.changes && previous !== undefined && held.version === previous) {
+      const current = new Map(held.records);
+      for (const [key, text] of built.changes.upserts) current.set(key, text);
+      for (const key of built.changes.removed) current.delete(key);
+      const changed = built.changes.upserts.map(([key]) => key);
+      return { current, candidates: { changed, removed: built.changes.removed } };
+    }
+    const { keys = [], texts = [] } = built;
+    return { current: new Map(keys.map((key, i) => [key, texts[i]])) };
+  }
+
   private async commit(
     resource: ChangeResource,
     current: Map<string, string>,
     occurredAt: string,
     version: string,
+    candidates?: Candidates,
   ): Promise<void> {
+    const held = this.held.get(resource);
     for (let attempt = 0; attempt < 3; attempt += 1) {
       let base = this.held.get(resource);
       if (!base) {
         base = await this.store.snapshot(resource);
         if (base) this.held.set(resource, base);
       }
-      const request = base ? changesOf(resource, base, current, occurredAt) : baselineOf(resource, current);
+      const request = base
+        ? changesOf(resource, base, current, occurredAt, base === held ? candidates : undefined)
+        : baselineOf(resource, current);
       const outcome = await this.store.commit(request);
       switch (outcome.status) {
         case 'committed':
@@ -267,6 +302,15 @@ export class ChangeDetector {
   }
 }
 
+/** This thread's CPU time in nanoseconds where Linux tells it (the process's alone covers every thread); else NaN. */
+function threadCpuNs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
+  }
+}
+
 function baselineOf(resource: ChangeResource, current: Map<string, string>): CommitRequest {
   return { resource, basedOn: undefined, events: [], upserts: [...current], deletes: [] };
 }
@@ -276,11 +320,12 @@ function changesOf(
   base: Held,
   current: Map<string, string>,
   occurredAt: string,
+  candidates: Candidates | undefined,
 ): CommitRequest {
   const events: NewChangeEvent[] = [];
   const upserts: [string, string][] = [];
   const deletes: string[] = [];
-  for (const change of diffSnapshots(base.records, current)) {
+  for (const change of diffSnapshots(base.records, current, candidates)) {
     events.push({
       type: `${resource}.${change.kind}`,
       resource,

@@ -12,7 +12,7 @@ export class ChangeMetrics {
   private readonly events: Counter<'type'>;
   private readonly polls: Counter<'outcome'>;
   private readonly pollCpuSeconds: Histogram;
-  private readonly pollLoopBusySeconds: Histogram;
+  private readonly pollMainThreadCpuSeconds: Histogram;
   private readonly deliveries: Counter<'url' | 'outcome'>;
   private readonly backlogs: Gauge<'url'>;
   private readonly leader: Gauge;
@@ -38,9 +38,9 @@ export class ChangeMetrics {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.2, 0.5, 1, 5],
       registers,
     });
-    this.pollLoopBusySeconds = new Histogram({
-      name: 'facade_change_poll_loop_busy_seconds',
-      help: 'How long the event loop that answers requests was busy while one poll ran (the poll and any other work).',
+    this.pollMainThreadCpuSeconds = new Histogram({
+      name: 'facade_change_poll_main_thread_cpu_seconds',
+      help: 'CPU time of the thread that answers requests while one poll ran (its other work meanwhile included).',
       buckets: [0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5],
       registers,
     });
@@ -80,8 +80,8 @@ export class ChangeMetrics {
     this.pollCpuSeconds.observe(seconds);
   }
 
-  pollLoopBusy(seconds: number): void {
-    this.pollLoopBusySeconds.observe(seconds);
+  pollMainThreadCpu(seconds: number): void {
+    this.pollMainThreadCpuSeconds.observe(seconds);
   }
 
   delivery(url: string, outcome: DeliveryOutcome): void {

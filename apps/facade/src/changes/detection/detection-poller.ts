@@ -21,7 +21,18 @@ export type ReadOutcome =
  */
 export type ResourceOutcome =
   | { name: ResourceName; status: 'same' }
-  | { name: ResourceName; status: 'changed'; patch: ArrayPatch<unknown>; addedTexts?: string[] }
+  | {
+      name: ResourceName;
+      status: 'changed';
+      patch: ArrayPatch<unknown>;
+      /** For a keyed resource, each added record's JSON text. */
+      addedTexts?: string[];
+      /**
+       * For a keyed resource built before: the keys gone since. The records that changed or appeared are
+       * then exactly the added ones.
+       */
+      removedKeys?: string[];
+    }
   | { name: ResourceName; status: 'failed' };
 
 export interface PollAnswer {
@@ -151,7 +162,14 @@ export class DetectionPoller {
       }
     });
     this.built.set(name, { records, texts, byKey });
-    return { name, status: 'changed', patch: { refs, added }, addedTexts };
+    const removedKeys = previous?.byKey && [...previous.byKey.keys()].filter((key) => !byKey.has(key));
+    return {
+      name,
+      status: 'changed',
+      patch: { refs, added },
+      addedTexts,
+      ...(removedKeys ? { removedKeys } : {}),
+    };
   }
 
   /** Every staff member's rows compared with the last answer's; none the first time (nothing to compare). */

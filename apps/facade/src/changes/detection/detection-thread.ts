@@ -25,6 +25,8 @@ export interface DetectedResource {
   records: unknown[];
   keys?: string[];
   texts?: string[];
+  /** For a keyed resource that changed since the previous poll: the records that changed or appeared, and the keys gone. */
+  changes?: { upserts: [string, string][]; removed: string[] };
 }
 
 export interface Detection {
@@ -113,7 +115,7 @@ export class DetectionThread implements OnModuleDestroy {
       const held = this.resources.get(resource.name);
       if (resource.status === 'same') {
         if (!held) throw new Error(`${resource.name} is unchanged, but was never received`);
-        resources.set(resource.name, held);
+        resources.set(resource.name, { ...held, changes: undefined });
         continue;
       }
       const records = applyPatch(held?.records, resource.patch);
@@ -124,6 +126,11 @@ export class DetectionThread implements OnModuleDestroy {
         const addedKeys = resource.patch.added.map(keyOf);
         built.keys = applyPatch(held?.keys, { refs: resource.patch.refs, added: addedKeys });
         built.texts = applyPatch(held?.texts, { refs: resource.patch.refs, added: texts });
+        if (resource.removedKeys)
+          built.changes = {
+            upserts: addedKeys.map((key, i) => [key, texts[i]]),
+            removed: resource.removedKeys,
+          };
       }
       this.resources.set(resource.name, built);
       resources.set(resource.name, built);
@@ -151,7 +158,9 @@ export class DetectionThread implements OnModuleDestroy {
       const poller = new DetectionPoller(new VendorClient(data.client), names);
       return { poll: () => poller.poll(), close: async () => undefined };
     }
-    return workerPort(new Worker(WORKER_SCRIPT, { workerData: data }));
+    // A young generation large enough for a poll's parsed answers: fewer of them copied by the collector.
+    const resourceLimits = { maxYoungGenerationSizeMb: 128 };
+    return workerPort(new Worker(WORKER_SCRIPT, { workerData: data, resourceLimits }));
   }
 }
 
