@@ -147,16 +147,27 @@ export class DetectionPoller {
       return { name, status: 'changed', patch: patchOf(previous?.records, records, sameJson) };
     }
     const keyOf = definition.keyOf as (record: unknown) => string;
-    const texts = records.map((record) => JSON.stringify(record));
     const byKey = new Map(records.map((record, i) => [keyOf(record), i]));
-    // Matched by position first (most records stay where they were), else by key.
+    // Matched by position first (most records stay where they were), else by key; compared as values,
+    // so only the records that changed are written as JSON (the others keep their previous text).
+    const texts = new Array<string>(records.length);
     const refs = new Int32Array(records.length);
     const added: unknown[] = [];
     const addedTexts: string[] = [];
     records.forEach((record, i) => {
-      const at = previous?.texts?.[i] === texts[i] ? i : previous?.byKey?.get(keyOf(record));
-      if (at !== undefined && previous?.texts?.[at] === texts[i]) refs[i] = at;
+      const held = previous?.texts;
+      let at: number | undefined;
+      if (held && i < held.length && sameJson(previous.records[i], record)) at = i;
       else {
+        const moved = previous?.byKey?.get(keyOf(record));
+        if (held && moved !== undefined && moved !== i && sameJson(previous.records[moved], record))
+          at = moved;
+      }
+      if (at !== undefined && held) {
+        refs[i] = at;
+        texts[i] = held[at];
+      } else {
+        texts[i] = JSON.stringify(record);
         refs[i] = -added.push(record);
         addedTexts.push(texts[i]);
       }
