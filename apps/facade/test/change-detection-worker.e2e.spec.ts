@@ -50,6 +50,11 @@ describe('change detection in the built facade (its own worker thread)', () => {
       ]);
       // The cache holds what detection read: answered at once, without waiting for an expiry.
       expect(await staff()).toBe('renamed by the worker test');
+      // Its vendor calls are counted with the others, though made by the detection thread's own client
+      // (nothing here asked for operator accounts).
+      const metrics = await (await fetch(`${origin}/metrics`)).text();
+      expect(metrics).toMatch(/^facade_vendor_calls_total\{endpoint="WeCaht",outcome="success"\} [1-9]/m);
+      expect(metrics).toMatch(/^facade_change_poll_main_thread_cpu_seconds_count [1-9]/m);
     } finally {
       const { stdout } = await facade.stop();
       expect(stdout).not.toContain(sim.appKey);

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { explainVendorFailure } from '@youmi-facade/vendor-client';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
+import { VendorConnectionMonitor } from '../upstream/vendor-connection.monitor';
+import { VendorMetrics } from '../upstream/vendor-metrics';
 import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import { CHANGE_RESOURCES, type ChangeResource, type NewChangeEvent } from './change-event';
 import { CHANGE_STORE } from './change-store.provider';
@@ -17,6 +19,8 @@ import { diffSnapshots, type Candidates } from './record-diff';
  * staff member's accounts, change in the cache together with the lists.
  */
 const READ_EACH_POLL = [...CHANGE_RESOURCES, 'staff-assignments'] as const;
+/** How long a poll waits for this thread's client to reconnect once the detection thread's got through. */
+const RECHECK_WAIT_MS = 2000;
 
 /**
  * What this instance last committed of a resource: the records, which commit wrote them, and from which
@@ -54,6 +58,8 @@ export class ChangeDetector {
     private readonly upstream: VendorResourcesService,
     private readonly metrics: ChangeMetrics,
     private readonly detection: DetectionThread,
+    private readonly vendorMetrics: VendorMetrics,
+    private readonly connection: VendorConnectionMonitor,
   ) {}
 
   start(): void {
@@ -140,6 +146,11 @@ export class ChangeDetector {
       this.logger.warn(`change detection failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
+    for (const call of detected.calls) this.vendorMetrics.observeCall(call);
+    // The detection thread's client got through where this thread's was refused: this one asks again
+    // before the cache fills with what was read, so that readiness and the connection state agree.
+    if (this.connection.status().state !== 'ok' && detected.calls.some((call) => call.outcome === 'success'))
+      await this.connection.recheckNow(RECHECK_WAIT_MS);
     const fresh = await this.upstream.adoptFresh(
       detected.reads,
       detected.resources,

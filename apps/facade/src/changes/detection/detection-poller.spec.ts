@@ -9,6 +9,7 @@ type Row = { ad_staff_code: string; ad_staff_name: string; ad_staff_state: numbe
 function vendor(rows: () => Row[]) {
   let calls = 0;
   const client = {
+    onCall: () => undefined,
     call: async (
       _endpoint: string,
       request: { previous?: Pick<VendorResponse<unknown>, 'values' | 'fingerprint'> },
@@ -98,6 +99,7 @@ describe('DetectionPoller', () => {
 
   it('fails the resources of a read that failed, with what the failure means', async () => {
     const client = {
+      onCall: () => undefined,
       call: async () => {
         throw new Error('socket hang up');
       },

@@ -4,6 +4,7 @@ import {
   explainVendorFailure,
   type VendorClient,
   type VendorClientOptions,
+  type VendorCallEvent,
   type VendorResponse,
 } from '@youmi-facade/vendor-client';
 import { sameJson } from '../../upstream/same-json';
@@ -40,6 +41,8 @@ export interface PollAnswer {
   resources: ResourceOutcome[];
   /** The staff members whose own accounts changed, as seen in everyone's assignments. */
   staffCodesChanged: string[];
+  /** The vendor calls made (for the metrics of the thread that answers requests). */
+  calls: VendorCallEvent[];
 }
 
 /** What the detection thread is started with. */
@@ -73,13 +76,17 @@ export class DetectionPoller {
   private readonly answers = new Map<string, VendorResponse<unknown>>();
   private readonly built = new Map<ResourceName, Built>();
   private assignedByCode: Map<string, string> | undefined;
+  private calls: VendorCallEvent[] = [];
 
   constructor(
     private readonly client: VendorClient,
     private readonly names: readonly ResourceName[],
-  ) {}
+  ) {
+    client.onCall((event) => this.calls.push(event));
+  }
 
   async poll(): Promise<PollAnswer> {
+    const calls = (this.calls = []);
     const reads = readsOf(this.names);
     const settled = await Promise.allSettled(
       reads.map((read) =>
@@ -130,7 +137,7 @@ export class DetectionPoller {
       if (read.key === ASSIGNMENTS_KEY) staffCodesChanged = this.staffCodesChanged(values);
     });
     const resources = this.names.map((name) => this.resource(name, changed, failed));
-    return { reads: readOutcomes, resources, staffCodesChanged };
+    return { reads: readOutcomes, resources, staffCodesChanged, calls };
   }
 
   private resource(name: ResourceName, changed: Set<string>, failed: Set<string>): ResourceOutcome {

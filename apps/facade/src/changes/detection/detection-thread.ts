@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { DriftRecord } from '@youmi-facade/domain';
 import { RESOURCES, type ResourceName } from '@youmi-facade/mapping';
-import { VendorClient } from '@youmi-facade/vendor-client';
+import { VendorClient, type VendorCallEvent } from '@youmi-facade/vendor-client';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -33,6 +33,7 @@ export interface Detection {
   reads: Map<string, DetectedRead | Error>;
   resources: Map<ResourceName, DetectedResource | Error>;
   staffCodesChanged: string[];
+  calls: VendorCallEvent[];
 }
 
 /** The lease went (or the thread was stopped) while a poll ran: its answer is dropped. */
@@ -135,7 +136,7 @@ export class DetectionThread implements OnModuleDestroy {
       this.resources.set(resource.name, built);
       resources.set(resource.name, built);
     }
-    return { reads, resources, staffCodesChanged: answer.staffCodesChanged };
+    return { reads, resources, staffCodesChanged: answer.staffCodesChanged, calls: answer.calls };
   }
 
   private heldRead(key: string): unknown[] {
@@ -166,6 +167,7 @@ export class DetectionThread implements OnModuleDestroy {
 
 function workerPort(worker: Worker): DetectionPort {
   let pending: { resolve: (answer: PollAnswer) => void; reject: (error: Error) => void } | undefined;
+  let exited: Error | undefined;
   const settle = (outcome: { answer?: PollAnswer; error?: Error }) => {
     const waiting = pending;
     pending = undefined;
@@ -176,12 +178,16 @@ function workerPort(worker: Worker): DetectionPort {
     settle(message.answer ? { answer: message.answer } : { error: new Error(message.error) }),
   );
   worker.on('error', (error) => settle({ error }));
-  worker.on('exit', (code) => settle({ error: new Error(`the detection thread exited with code ${code}`) }));
+  worker.on('exit', (code) => {
+    exited = new Error(`the detection thread exited with code ${code}`);
+    settle({ error: exited });
+  });
   // Only a poll waiting for it keeps the process up.
   worker.unref();
   return {
     poll: () =>
       new Promise<PollAnswer>((resolve, reject) => {
+        if (exited) return reject(exited);
         pending = { resolve, reject };
         worker.ref();
         worker.postMessage('poll');
