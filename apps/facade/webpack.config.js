@@ -27,6 +27,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Change detection runs in a worker thread, which loads its own script from beside main.js.
+      additionalEntryPoints: [
+        { entryName: 'detection-worker', entryPath: './src/changes/detection/detection.worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       outputHashing: 'none',
       generatePackageJson: false,

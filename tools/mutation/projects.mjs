@@ -50,4 +50,13 @@ export const PROJECTS = {
     typeCheck: false,
     target: 75,
   },
+  // The change feed, by its unit tests likewise (its end-to-end tests boot instances, Redis and the simulator).
+  'facade-change-feed': {
+    mutate: ['apps/facade/src/changes/**/*.ts', ...notTests],
+    jestConfig: 'apps/facade/jest.config.cjs',
+    jestOverrides: { testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    tsconfig: 'apps/facade/tsconfig.app.json',
+    typeCheck: false,
+    target: 85,
+  },
 };

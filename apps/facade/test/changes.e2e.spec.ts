@@ -15,7 +15,7 @@ import {
 } from './change-feed-client';
 import { startFacade, type RunningFacade } from './facade-harness';
 import { privateRedis, sharedRedis, SHARED_REDIS_URL } from './redis-harness';
-import { VendorResourcesService } from '../src/upstream/vendor-resources.service';
+import { DetectionThread } from '../src/changes/detection/detection-thread';
 
 // The change feed end to end: the simulator's records change, the real facade notices, and the feed,
 // the stream and webhooks carry it — in memory, on two instances sharing Redis, across a crash, a
@@ -669,7 +669,7 @@ describe("a staff member's own accounts follow detection on every instance, as t
         ).flat(),
       (leaders) => leaders.length === 1,
     );
-    const forget = jest.spyOn(leader.app.get(VendorResourcesService), 'forgetDetectionAnswers');
+    const forget = jest.spyOn(leader.app.get(DetectionThread), 'forget');
     await morePolls([leader.url], 1);
     expect(forget).not.toHaveBeenCalled();
     // Another holder takes the lease, as when this instance could not renew it in time.

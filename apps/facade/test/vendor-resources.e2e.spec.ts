@@ -15,29 +15,6 @@ describe('VendorResourcesService against the simulator', () => {
     await sim?.stop();
   });
 
-  it('keeps the answers read fresh for detection until told to forget them', async () => {
-    const store = new MemoryCacheStore();
-    const client = new VendorClient({ baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey });
-    const upstream = new VendorResourcesService(
-      client,
-      new VendorCache(store, { ttlMs: 60_000, staleMs: 60_000 }),
-      new DriftRegistry(),
-    );
-    const values = async () => (await store.get('staff'))?.values;
-
-    await upstream.freshResources(['staff']);
-    const kept = await values();
-    // The vendor answered the same: the kept answer's values come back instead of a new parse.
-    await upstream.freshResources(['staff']);
-    expect(await values()).toBe(kept);
-
-    upstream.forgetDetectionAnswers();
-    await upstream.freshResources(['staff']);
-    const parsed = await values();
-    expect(parsed).not.toBe(kept);
-    expect(parsed).toEqual(kept);
-  });
-
   it('maps each vendor answer once, however many resources are assembled from it', async () => {
     const client = new VendorClient({ baseUrl: sim.baseUrl, appId: sim.appId, appKey: sim.appKey });
     const cache = new VendorCache(new MemoryCacheStore(), { ttlMs: 60_000, staleMs: 60_000 });
@@ -47,9 +24,5 @@ describe('VendorResourcesService against the simulator', () => {
     const wechat = (await upstream.resource('operator-accounts:wechat')).value;
     expect(wechat.length).toBeGreaterThan(0);
     for (const account of wechat) expect(merged.find((each) => each.id === account.id)).toBe(account);
-
-    await upstream.freshResources(['operator-accounts']);
-    const again = (await upstream.resource('operator-accounts:wechat')).value;
-    expect(again).toBe(wechat);
   });
 });

@@ -1,15 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RESOURCES } from '@youmi-facade/mapping';
+import { readFileSync } from 'node:fs';
 import { explainVendorFailure } from '@youmi-facade/vendor-client';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
+import { VendorConnectionMonitor } from '../upstream/vendor-connection.monitor';
+import { VendorMetrics } from '../upstream/vendor-metrics';
 import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import { CHANGE_RESOURCES, type ChangeResource, type NewChangeEvent } from './change-event';
 import { CHANGE_STORE } from './change-store.provider';
 import type { ChangeStore, CommitRequest } from './change-store';
 import { ChangeMetrics } from './change-metrics';
+import { DetectionForgotten, DetectionThread, type DetectedResource } from './detection/detection-thread';
 import { leaseMsFor } from './lease';
-import { diffSnapshots } from './record-diff';
+import { diffSnapshots, type Candidates } from './record-diff';
 import { noteCommittedEvents, tracedPoll } from '../tracing/change-tracing';
 
 /**
@@ -17,6 +20,8 @@ import { noteCommittedEvents, tracedPoll } from '../tracing/change-tracing';
  * staff member's accounts, change in the cache together with the lists.
  */
 const READ_EACH_POLL = [...CHANGE_RESOURCES, 'staff-assignments'] as const;
+/** How long a poll waits for this thread's client to reconnect once the detection thread's got through. */
+const RECHECK_WAIT_MS = 2000;
 
 /**
  * What this instance last committed of a resource: the records, which commit wrote them, and from which
@@ -39,6 +44,8 @@ export class ChangeDetector {
   private readonly logger = new Logger('ChangeFeed');
   private readonly held = new Map<ChangeResource, Held>();
   private readonly failing = new Set<ChangeResource>();
+  /** The version of each resource as the latest poll read it. */
+  private readonly detected = new Map<string, string>();
   private pollTimer: NodeJS.Timeout | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
@@ -51,6 +58,9 @@ export class ChangeDetector {
     @Inject(CHANGE_STORE) private readonly store: ChangeStore,
     private readonly upstream: VendorResourcesService,
     private readonly metrics: ChangeMetrics,
+    private readonly detection: DetectionThread,
+    private readonly vendorMetrics: VendorMetrics,
+    private readonly connection: VendorConnectionMonitor,
   ) {}
 
   start(): void {
@@ -59,6 +69,11 @@ export class ChangeDetector {
     this.leaseTimer = setInterval(() => void this.checkLease(), Math.round(leaseMs / 3));
     this.leaseTimer.unref();
     this.schedule(0);
+    this.logger.log(
+      this.detection.threaded
+        ? 'changes are detected in a worker thread'
+        : 'changes are detected on the main thread (no detection-worker.js beside the script)',
+    );
   }
 
   /** Stops polling and gives the lease up, so that another instance takes over at once. */
@@ -67,6 +82,7 @@ export class ChangeDetector {
     clearTimeout(this.pollTimer);
     clearInterval(this.leaseTimer);
     await this.polling;
+    this.detection.forget();
     this.leading = false;
     await this.store.release();
   }
@@ -97,16 +113,17 @@ export class ChangeDetector {
       );
     }
     // On every check, not only when the lease goes: a poll still reading then keeps what it reads.
-    if (!leading) this.upstream.forgetDetectionAnswers();
+    if (!leading) this.detection.forget();
     this.leading = leading;
     this.metrics.leading(leading);
     return leading;
   }
 
-  /** One poll: every resource read, compared and committed. */
+  /** One poll: every resource read, compared (in the detection thread) and committed. */
   async poll(): Promise<void> {
     if (!(await this.checkLease())) return this.follow();
     const cpu = process.cpuUsage();
+    const mainThread = threadCpuNs();
     try {
       await this.checkStore();
       if (this.storeFailing) this.logger.log('the change store answers again');
@@ -121,8 +138,30 @@ export class ChangeDetector {
       this.storeFailing = true;
       return;
     }
-    const fresh = await this.upstream.freshResources(READ_EACH_POLL);
+    let detected: Awaited<ReturnType<DetectionThread['poll']>>;
+    try {
+      detected = await this.detection.poll(READ_EACH_POLL);
+    } catch (error) {
+      if (error instanceof DetectionForgotten) return;
+      this.metrics.poll('vendor-failed');
+      this.logger.warn(`change detection failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    for (const call of detected.calls) this.vendorMetrics.observeCall(call);
+    // The detection thread's client got through where this thread's was refused: this one asks again
+    // before the cache fills with what was read, so that readiness and the connection state agree.
+    if (this.connection.status().state !== 'ok' && detected.calls.some((call) => call.outcome === 'success'))
+      await this.connection.recheckNow(RECHECK_WAIT_MS);
+    const fresh = await this.upstream.adoptFresh(
+      detected.reads,
+      detected.resources,
+      detected.staffCodesChanged,
+    );
     const occurredAt = new Date().toISOString();
+    // Which versions the detection thread's changes are relative to: the previous poll's, whatever this one commits.
+    const previousVersions = new Map(this.detected);
+    for (const [resource, read] of fresh)
+      if (!(read instanceof Error)) this.detected.set(resource, read.version);
     for (const resource of CHANGE_RESOURCES) {
       if (this.stopped) return;
       const read = fresh.get(resource);
@@ -134,10 +173,13 @@ export class ChangeDetector {
         this.logger.log(`${resource} is read again; its changes are compared once more`);
       // The same vendor answers as at the last commit: nothing to compare (most polls, most resources).
       if (this.held.get(resource)?.version === read.version) continue;
-      const keyOf = RESOURCES[resource].keyOf as (record: unknown) => string;
-      const current = new Map(read.value.map((record) => [keyOf(record), JSON.stringify(record)]));
+      const { current, candidates } = this.currentOf(
+        resource,
+        detected.resources.get(resource) as DetectedResource,
+        previousVersions.get(resource),
+      );
       try {
-        await this.commit(resource, current, occurredAt, read.version);
+        await this.commit(resource, current, occurredAt, read.version, candidates);
       } catch (error) {
         // The store is away (Redis down): nothing is recorded and the held snapshot stays, so the
         // next poll compares against it and loses nothing.
@@ -150,6 +192,8 @@ export class ChangeDetector {
     }
     const used = process.cpuUsage(cpu);
     this.metrics.pollCpu((used.user + used.system) / 1e6);
+    const mainThreadUsed = threadCpuNs() - mainThread;
+    if (!Number.isNaN(mainThreadUsed)) this.metrics.pollMainThreadCpu(mainThreadUsed / 1e9);
     this.metrics.poll('ok');
   }
 
@@ -210,19 +254,44 @@ export class ChangeDetector {
     );
   }
 
+  /**
+   * The records read now, by key. When the snapshot held is the one the previous poll read, the records
+   * the detection thread found changed are all that differ from it: the rest are not looked at.
+   */
+  private currentOf(
+    resource: ChangeResource,
+    built: DetectedResource,
+    previous: string | undefined,
+  ): { current: Map<string, string>; candidates?: Candidates } {
+    const held = this.held.get(resource);
+    if (held && built.changes && previous !== undefined && held.version === previous) {
+      const current = new Map(held.records);
+      for (const [key, text] of built.changes.upserts) current.set(key, text);
+      for (const key of built.changes.removed) current.delete(key);
+      const changed = built.changes.upserts.map(([key]) => key);
+      return { current, candidates: { changed, removed: built.changes.removed } };
+    }
+    const { keys = [], texts = [] } = built;
+    return { current: new Map(keys.map((key, i) => [key, texts[i]])) };
+  }
+
   private async commit(
     resource: ChangeResource,
     current: Map<string, string>,
     occurredAt: string,
     version: string,
+    candidates?: Candidates,
   ): Promise<void> {
+    const held = this.held.get(resource);
     for (let attempt = 0; attempt < 3; attempt += 1) {
       let base = this.held.get(resource);
       if (!base) {
         base = await this.store.snapshot(resource);
         if (base) this.held.set(resource, base);
       }
-      const request = base ? changesOf(resource, base, current, occurredAt) : baselineOf(resource, current);
+      const request = base
+        ? changesOf(resource, base, current, occurredAt, base === held ? candidates : undefined)
+        : baselineOf(resource, current);
       const outcome = await this.store.commit(request);
       switch (outcome.status) {
         case 'committed':
@@ -239,10 +308,19 @@ export class ChangeDetector {
           break;
         case 'not-leading':
           this.leading = false;
-          this.upstream.forgetDetectionAnswers();
+          this.detection.forget();
           return;
       }
     }
+  }
+}
+
+/** This thread's CPU time in nanoseconds where Linux tells it (the process's alone covers every thread); else NaN. */
+function threadCpuNs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
   }
 }
 
@@ -255,11 +333,12 @@ function changesOf(
   base: Held,
   current: Map<string, string>,
   occurredAt: string,
+  candidates: Candidates | undefined,
 ): CommitRequest {
   const events: NewChangeEvent[] = [];
   const upserts: [string, string][] = [];
   const deletes: string[] = [];
-  for (const change of diffSnapshots(base.records, current)) {
+  for (const change of diffSnapshots(base.records, current, candidates)) {
     events.push({
       type: `${resource}.${change.kind}`,
       resource,

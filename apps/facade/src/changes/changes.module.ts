@@ -15,6 +15,7 @@ import { ChangeMetrics } from './change-metrics';
 import type { ChangeStore } from './change-store';
 import { CHANGE_STORE, changeStoreProvider } from './change-store.provider';
 import { ChangesController } from './changes.controller';
+import { DetectionThread } from './detection/detection-thread';
 import { RedisChangeStore } from './redis-change-store';
 import { WebhookDeliverer } from './webhooks/webhook-deliverer';
 
@@ -25,6 +26,7 @@ import { WebhookDeliverer } from './webhooks/webhook-deliverer';
   providers: [
     changeStoreProvider,
     ChangeMetrics,
+    DetectionThread,
     ChangeDetector,
     ChangeFeed,
     WebhookDeliverer,

@@ -12,15 +12,29 @@ export interface RecordChange {
   changes?: FieldChange[];
 }
 
+/** The keys that may differ between two snapshots, when known: the rest are the same in both. */
+export interface Candidates {
+  /** Keys of `current` that changed or appeared, in its order. */
+  changed: readonly string[];
+  /** Keys no longer in `current`. */
+  removed: readonly string[];
+}
+
 /**
  * What changed from one snapshot to the next: created and updated records in the current snapshot's
  * order, then the deleted ones in the previous snapshot's. Records are compared by their JSON text, so
- * only the changed few are parsed.
+ * only the changed few are parsed; with `candidates`, only those keys are looked at.
  */
-export function diffSnapshots(previous: Snapshot, current: Snapshot): RecordChange[] {
+export function diffSnapshots(
+  previous: Snapshot,
+  current: Snapshot,
+  candidates?: Candidates,
+): RecordChange[] {
   const found: RecordChange[] = [];
-  for (const [key, after] of current) {
+  for (const key of candidates?.changed ?? current.keys()) {
+    const after = current.get(key);
     const before = previous.get(key);
+    if (after === undefined) continue;
     if (before === undefined) found.push({ kind: 'created', key, after });
     else if (before !== after) {
       const changes = diffValues(JSON.parse(before), JSON.parse(after));
@@ -28,7 +42,8 @@ export function diffSnapshots(previous: Snapshot, current: Snapshot): RecordChan
       if (changes.length > 0) found.push({ kind: 'updated', key, after, changes });
     }
   }
-  for (const key of previous.keys()) if (!current.has(key)) found.push({ kind: 'deleted', key });
+  for (const key of candidates?.removed ?? previous.keys())
+    if (previous.has(key) && !current.has(key)) found.push({ kind: 'deleted', key });
   return found;
 }
 

@@ -74,7 +74,7 @@ export const CACHE_STORE = Symbol('CACHE_STORE');
     VendorConnectionMonitor,
     VendorMetrics,
   ],
-  exports: [VendorResourcesService, DriftRegistry, VendorConnectionMonitor],
+  exports: [VendorResourcesService, DriftRegistry, VendorConnectionMonitor, VendorMetrics],
 })
 export class UpstreamModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('UpstreamModule');

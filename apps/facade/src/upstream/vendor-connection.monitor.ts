@@ -54,6 +54,12 @@ export class VendorConnectionMonitor implements OnApplicationBootstrap, OnApplic
       await Promise.race([this.attempt, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
   }
 
+  /** Another vendor client of this process got through (the detection thread's): ask again now, briefly. */
+  async recheckNow(waitMs: number): Promise<void> {
+    const attempt = this.attempt ?? this.check(false);
+    await Promise.race([attempt, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+  }
+
   private check(first: boolean): Promise<void> {
     clearTimeout(this.timer);
     this.lastAttemptAt = Date.now();

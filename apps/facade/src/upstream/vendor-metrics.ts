@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   VENDOR_ENDPOINTS,
   VendorClient,
+  type VendorCallEvent,
   type VendorConnectionState,
   type VendorEndpointName,
 } from '@youmi-facade/vendor-client';
@@ -24,6 +25,9 @@ const CONNECTION_STATES: readonly VendorConnectionState[] = [
  */
 @Injectable()
 export class VendorMetrics {
+  /** Counts a call made by another vendor client of this process (the change feed's detection thread). */
+  readonly observeCall: (event: VendorCallEvent) => void;
+
   constructor(metrics: MetricsService, client: VendorClient, drift: DriftRegistry) {
     const registers = [metrics.registry];
     const calls = new Counter({
@@ -81,7 +85,7 @@ export class VendorMetrics {
         for (const state of CONNECTION_STATES) this.set({ state }, state === current ? 1 : 0);
       },
     });
-    client.onCall((event) => {
+    this.observeCall = (event) => {
       calls.inc({ endpoint: event.endpoint, outcome: event.outcome });
       duration.observe({ endpoint: event.endpoint, outcome: event.outcome }, event.latencyMs / 1000);
       if (event.code !== undefined)
@@ -90,7 +94,8 @@ export class VendorMetrics {
           code: String(event.code),
           class: event.codeClass ?? 'undocumented',
         });
-    });
+    };
+    client.onCall(this.observeCall);
     drift.onRecord((record) => drifted.inc({ endpoint: record.endpoint, kind: record.kind }));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DriftSink, StaffOperatorAccount } from '@youmi-facade/domain';
+import type { DriftRecord, DriftSink, StaffOperatorAccount } from '@youmi-facade/domain';
 import {
   ANSWER_MAPPERS,
   mapStaffOperatorAccounts,
@@ -9,7 +9,7 @@ import {
   type ResourceRecord,
   type VendorRead,
 } from '@youmi-facade/mapping';
-import { VendorClient, VendorEnvelopeError, type VendorResponse } from '@youmi-facade/vendor-client';
+import { VendorClient, VendorEnvelopeError } from '@youmi-facade/vendor-client';
 import { combineFetched, type Fetched } from './cache-status';
 import { DriftRegistry } from './drift-registry';
 import { VendorCache } from './vendor-cache';
@@ -26,6 +26,8 @@ function staffAccountsRead(code: string): VendorRead {
   return { key: `staff/GetStaffWechat:${code}`, endpoint: 'staffWechat', body: { ad_staff_code: code } };
 }
 
+const IGNORE_DRIFT: DriftSink = () => undefined;
+
 type AnswerMapper = (values: unknown[], sink: DriftSink) => unknown;
 type Assemble<T> = (answers: readonly unknown[]) => T;
 
@@ -39,13 +41,8 @@ export class VendorResourcesService {
   private readonly derived = new Map<string, { version: string; value: unknown }>();
   /** Each read's answer as mapped, with the version of the vendor answer it was mapped from. */
   private readonly mapped = new Map<string, { version: string; answer: unknown }>();
-  /**
-   * The last answer of each read reloaded fresh: an answer the same again is not parsed again (the change
-   * feed's every poll).
-   */
-  private readonly lastFresh = new Map<string, VendorResponse<unknown>>();
-  /** Every staff member's accounts as of the last fresh read of them, each code's as JSON: whose changed. */
-  private assignedByCode: { version: string; byCode: Map<string, string> } | undefined;
+  /** The version of each read's answer whose drift is recorded (here, or by the change feed's detection). */
+  private readonly driftChecked = new Map<string, string>();
   /** The staff codes whose own accounts this instance answered. */
   private readonly staffCodesRead = new Set<string>();
 
@@ -77,44 +74,49 @@ export class VendorResourcesService {
   }
 
   /**
-   * The given resources read fresh from the vendor, each vendor call once, the cache refreshed with
-   * the answers; a failed call fails only the resources built from it. The version of a resource whose
-   * vendor answers did not change stays the same. With `staff-assignments`, the cached copies of each
-   * staff member whose accounts changed are reloaded too, before this resolves.
+   * Vendor answers read fresh by the change feed's detection, kept as any refresh would (so that the
+   * next request does not read them again), with the resources built from them: each resource's
+   * version, or the failure of one of its reads. The cached copies of each staff member in
+   * `staffCodesChanged` are reloaded too, before this resolves.
    */
-  async freshResources<N extends ResourceName>(
-    names: readonly N[],
+  async adoptFresh<N extends ResourceName>(
+    reads: ReadonlyMap<string, { values: unknown[]; drift?: readonly [DriftRecord, number][] } | Error>,
+    built: ReadonlyMap<N, { records: unknown[] } | Error>,
+    staffCodesChanged: readonly string[],
   ): Promise<Map<N, Fetched<ResourceRecord<N>[]> | Error>> {
-    const reads = readsOf(names);
-    const settled = await Promise.allSettled(
-      reads.map((read) => this.cache.reload(read.key, this.load(read, this.lastFresh))),
+    const fetched = new Map<string, Fetched<unknown[]> | Error>();
+    await Promise.all(
+      [...reads].map(async ([key, read]) => {
+        if (read instanceof Error) return fetched.set(key, read);
+        try {
+          const answer = await this.cache.reload(key, async () => read.values);
+          fetched.set(key, answer);
+          if (read.drift && this.driftChecked.get(key) !== answer.version) {
+            this.driftChecked.set(key, answer.version);
+            for (const [record, count] of read.drift)
+              for (let i = 0; i < count; i += 1) this.drift.sink(record);
+          }
+        } catch (error) {
+          fetched.set(key, error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
     );
-    const byKey = new Map(reads.map((read, i) => [read.key, settled[i]]));
-    const assignments = byKey.get(RESOURCES['staff-assignments'].reads[0].key);
-    if (assignments?.status === 'fulfilled') await this.reloadChangedStaffAccounts(assignments.value);
-    const built = new Map<N, Fetched<ResourceRecord<N>[]> | Error>();
-    for (const name of names) {
-      const definition = RESOURCES[name];
-      const results = definition.reads.map(
-        (read) => byKey.get(read.key) as PromiseSettledResult<Fetched<unknown[]>>,
-      );
-      const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (failed) {
-        built.set(name, failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason)));
+    await this.reloadStaffAccounts(staffCodesChanged);
+    const resources = new Map<N, Fetched<ResourceRecord<N>[]> | Error>();
+    for (const [name, records] of built) {
+      const parts = RESOURCES[name].reads.map((read) => fetched.get(read.key));
+      const failed =
+        records instanceof Error ? records : parts.find((part) => !part || part instanceof Error);
+      if (failed !== undefined) {
+        resources.set(name, failed instanceof Error ? failed : new Error(`${name} was not read`));
         continue;
       }
-      const fetched = results.map((result) => (result as PromiseFulfilledResult<Fetched<unknown[]>>).value);
-      built.set(
-        name,
-        this.assemble(
-          name,
-          definition.reads,
-          fetched,
-          (answers) => definition.assemble(answers) as ResourceRecord<N>[],
-        ),
-      );
+      const basis = combineFetched(parts as Fetched<unknown[]>[]);
+      const value = (records as { records: unknown[] }).records as ResourceRecord<N>[];
+      this.derived.set(name, { version: basis.version, value });
+      resources.set(name, { ...basis, value });
     }
-    return built;
+    return resources;
   }
 
   /** Forgets this instance's own copies of what `names` are built from: another instance reloaded them. */
@@ -122,15 +124,6 @@ export class VendorResourcesService {
     for (const read of readsOf(names)) this.cache.forgetLocal(read.key);
     if (!names.some((name) => SHOWN_IN_STAFF_ACCOUNTS.includes(name))) return;
     for (const code of this.staffCodesRead) this.cache.forgetLocal(staffAccountsRead(code).key);
-  }
-
-  /**
-   * Drops what this instance kept of the vendor answers to compare the next detection poll with (the
-   * lists' answers, whole): another instance detects now, and they would only hold memory.
-   */
-  forgetDetectionAnswers(): void {
-    this.lastFresh.clear();
-    this.assignedByCode = undefined;
   }
 
   /** Every resource once, e.g. to warm the cache at start. */
@@ -154,19 +147,11 @@ export class VendorResourcesService {
     return this.client.clock();
   }
 
-  /**
-   * The vendor call of `read`; with `answers`, the last of them brings back its values when the vendor
-   * answers the same.
-   */
-  private load(read: VendorRead, answers?: Map<string, VendorResponse<unknown>>): () => Promise<unknown[]> {
+  /** The vendor call of `read`. */
+  private load(read: VendorRead): () => Promise<unknown[]> {
     return async () => {
       try {
-        const answer = await this.client.call(read.endpoint, {
-          query: read.query,
-          body: read.body,
-          previous: answers?.get(read.key),
-        });
-        answers?.set(read.key, answer);
+        const answer = await this.client.call(read.endpoint, { query: read.query, body: read.body });
         return answer.values;
       } catch (error) {
         if (
@@ -181,29 +166,10 @@ export class VendorResourcesService {
     };
   }
 
-  /**
-   * The accounts of the staff members whose rows in every staff member's accounts changed, reloaded
-   * where a copy is held (by any instance), so that they change with the lists. The first fresh read
-   * has nothing to compare with: copies are then left to their expiry.
-   */
-  private async reloadChangedStaffAccounts(every: Fetched<unknown[]>): Promise<void> {
-    const previous = this.assignedByCode;
-    if (previous?.version === every.version) return;
-    const rows = new Map<string, unknown[]>();
-    for (const row of every.value) {
-      const code = String((row as { ad_staff_code?: unknown } | null)?.ad_staff_code);
-      const held = rows.get(code);
-      if (held) held.push(row);
-      else rows.set(code, [row]);
-    }
-    const byCode = new Map([...rows].map(([code, held]) => [code, JSON.stringify(held)]));
-    this.assignedByCode = { version: every.version, byCode };
-    if (!previous) return;
-    const changed = [...new Set([...byCode.keys(), ...previous.byCode.keys()])].filter(
-      (code) => byCode.get(code) !== previous.byCode.get(code),
-    );
+  /** The accounts of `codes` reloaded where a copy is held (by any instance), to change with the lists. */
+  private async reloadStaffAccounts(codes: readonly string[]): Promise<void> {
     await Promise.allSettled(
-      changed.map(async (code) => {
+      codes.map(async (code) => {
         const read = staffAccountsRead(code);
         if (await this.cache.hasCopy(read.key)) await this.cache.reload(read.key, this.load(read));
       }),
@@ -238,7 +204,12 @@ export class VendorResourcesService {
   private mapOnce(read: VendorRead, fetched: Fetched<unknown[]>, map?: AnswerMapper): unknown {
     const held = this.mapped.get(read.key);
     if (held?.version === fetched.version) return held.answer;
-    const answer = (map ?? ANSWER_MAPPERS[read.endpoint])(fetched.value, this.drift.sink);
+    const recorded = this.driftChecked.get(read.key) === fetched.version;
+    const answer = (map ?? ANSWER_MAPPERS[read.endpoint])(
+      fetched.value,
+      recorded ? IGNORE_DRIFT : this.drift.sink,
+    );
+    this.driftChecked.set(read.key, fetched.version);
     this.mapped.set(read.key, { version: fetched.version, answer });
     return answer;
   }
