@@ -1269,6 +1269,7 @@ npm run bench -- --quick # under 2 minutes; CI runs it to prove it works (no ass
 npm run bench -- --only changes # the change feed alone (about a minute), other figures kept from the last run
 npm run bench -- --only sync    # youmi sync into PostgreSQL alone (under a minute), other figures kept
 npm run bench -- --only tracing --baseline <a build's main.js> # tracing off and on, beside that build
+node tools/bench/cold-start.mjs [--runs 9] <a build's main.js>... # cold starts alone, beside the minimal app
 \`\`\`
 `;
 }
