@@ -1255,7 +1255,8 @@ Medians of ${r.settings.mappingRuns} runs after a warm-up run, in one process. T
 - ${f(r.singleFlight.requests)} concurrent cold requests for \`GET /v1/operator-accounts?kind=wechat&limit=1\` (vendor slowed by 300 ms):
   **${r.singleFlight.vendorCalls} vendor call(s)** to \`WeCaht\`, ${r.singleFlight.ok} answered 200.
 - Facade RSS: ${f(r.memory.rssBeforeMb)} MB before, **${f(r.memory.rssAfterMb)} MB** after ${r.memory.seconds} s of full-page load.
-- Cold start (process start to the first 200 from \`/health/ready\`, with the bundled simulator as \`npm start\` runs it): median
+- Cold start (process start to the first 200 from \`/health/ready\`, with the bundled simulator as \`npm start\` runs it, and
+  the code cache the facades above wrote): median
   **${f(r.coldStartMs)} ms** of ${r.coldStarts.length} (${r.coldStarts.map((v) => f(v)).join(', ')} ms), against **${f(r.minimalStartMs)} ms**
   (${r.minimalStarts.map((v) => f(v)).join(', ')} ms) for a minimal Nest + Fastify app with one route (\`tools/bench/minimal-nest.cjs\`),
   started alternately: **${f(r.coldStartMs / r.minimalStartMs, 2)} ×**.
