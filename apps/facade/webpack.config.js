@@ -1,5 +1,6 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
-const { ContextReplacementPlugin, IgnorePlugin } = require('webpack');
+const { Compilation, ContextReplacementPlugin, IgnorePlugin, sources } = require('webpack');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 function resolvable(request, from) {
@@ -72,6 +73,23 @@ module.exports = {
             };
           }
         }
+      },
+    },
+    {
+      // The bundle is facade.js; main.js runs it through a V8 code cache (start-with-code-cache.cjs).
+      apply(compiler) {
+        compiler.options.entry = { facade: compiler.options.entry.main };
+        compiler.hooks.thisCompilation.tap('StartWithCodeCache', (compilation) => {
+          compilation.hooks.processAssets.tap(
+            { name: 'StartWithCodeCache', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+            () =>
+              compilation.emitAsset(
+                'main.js',
+                new sources.RawSource(readFileSync(join(__dirname, 'start-with-code-cache.cjs'), 'utf8')),
+                { minimized: true },
+              ),
+          );
+        });
       },
     },
     // Terminus loads the ORM/broker package of an indicator by name only when that indicator is used

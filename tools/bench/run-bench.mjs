@@ -1311,7 +1311,8 @@ Medians of ${r.settings.mappingRuns} runs after a warm-up run, in one process. T
 - ${f(r.singleFlight.requests)} concurrent cold requests for \`GET /v1/operator-accounts?kind=wechat&limit=1\` (vendor slowed by 300 ms):
   **${r.singleFlight.vendorCalls} vendor call(s)** to \`WeCaht\`, ${r.singleFlight.ok} answered 200.
 - Facade RSS: ${f(r.memory.rssBeforeMb)} MB before, **${f(r.memory.rssAfterMb)} MB** after ${r.memory.seconds} s of full-page load.
-- Cold start (process start to the first 200 from \`/health/ready\`, with the bundled simulator as \`npm start\` runs it): median
+- Cold start (process start to the first 200 from \`/health/ready\`, with the bundled simulator as \`npm start\` runs it, and
+  the code cache the facades above wrote): median
   **${f(r.coldStartMs)} ms** of ${r.coldStarts.length} (${r.coldStarts.map((v) => f(v)).join(', ')} ms), against **${f(r.minimalStartMs)} ms**
   (${r.minimalStarts.map((v) => f(v)).join(', ')} ms) for a minimal Nest + Fastify app with one route (\`tools/bench/minimal-nest.cjs\`),
   started alternately: **${f(r.coldStartMs / r.minimalStartMs, 2)} ×**.
@@ -1325,6 +1326,7 @@ npm run bench -- --quick # under 2 minutes; CI runs it to prove it works (no ass
 npm run bench -- --only changes # the change feed alone (about a minute), other figures kept from the last run
 npm run bench -- --only sync    # youmi sync into PostgreSQL alone (under a minute), other figures kept
 npm run bench -- --only tracing --baseline <a build's main.js> # tracing off and on, beside that build
+node tools/bench/cold-start.mjs [--runs 9] <a build's main.js>... # cold starts alone, beside the minimal app
 \`\`\`
 `;
 }

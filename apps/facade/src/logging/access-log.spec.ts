@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { loadFacadeConfig } from '../config/facade-config';
 import { registerCachedAnswerHook } from '../answers/cached-answer.hook';
 import { RenderedAnswers } from '../answers/rendered-answers';
@@ -13,10 +14,16 @@ interface Line {
   responseTime: number;
 }
 
-function accessLog(level = 'info'): { log: AccessLog; lines: Line[] } {
+function accessLog(level = 'info'): { log: AccessLog; lines: Line[]; raw: string[] } {
   const lines: Line[] = [];
-  const destination = { write: (line: string) => lines.push(JSON.parse(line)) } as unknown as LogDestination;
-  return { log: new AccessLog(loadFacadeConfig({ LOG_LEVEL: level }), destination), lines };
+  const raw: string[] = [];
+  const destination = {
+    write: (line: string) => {
+      raw.push(line);
+      lines.push(JSON.parse(line));
+    },
+  } as unknown as LogDestination;
+  return { log: new AccessLog(loadFacadeConfig({ LOG_LEVEL: level }), destination), lines, raw };
 }
 
 describe('AccessLog', () => {
@@ -46,6 +53,31 @@ describe('AccessLog', () => {
       const { log, lines } = accessLog();
       log.completed('req-2', 'GET', url, 200, 1);
       expect(lines).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['req-1', 'GET', '/v1/staff?limit=5', 200, 2.4],
+    ['a"b\\c', 'HEAD', '/v1/labels?q=标签&x="y"\\z', 304, 0],
+    ['req-2', 'GET', '/v1/staff/\u0001\ud800\u2028', 404, 12.5],
+    ['req-3', 'POST', '/v1/webhooks', 502, 1500.49],
+  ])(
+    'writes, byte for byte, the line pino writes for the same fields (%s %s %s)',
+    (id, method, url, status, ms) => {
+      jest.useFakeTimers({ now: 1_765_000_000_123 });
+      try {
+        const { log, raw } = accessLog('info');
+        const expected: string[] = [];
+        const reference = pino({ level: 'info' }, { write: (line: string) => expected.push(line) });
+        log.completed(id, method, url, status, ms);
+        reference[status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info'](
+          { req: { id, method, url }, res: { statusCode: status }, responseTime: Math.round(ms) },
+          'request completed',
+        );
+        expect(raw).toEqual(expected);
+      } finally {
+        jest.useRealTimers();
+      }
     },
   );
 
