@@ -78,7 +78,8 @@ module.exports = {
     {
       // The bundle is facade.js; main.js runs it through a V8 code cache (start-with-code-cache.cjs).
       apply(compiler) {
-        compiler.options.entry = { facade: compiler.options.entry.main };
+        const { main, ...others } = compiler.options.entry;
+        compiler.options.entry = { ...others, facade: main };
         compiler.hooks.thisCompilation.tap('StartWithCodeCache', (compilation) => {
           compilation.hooks.processAssets.tap(
             { name: 'StartWithCodeCache', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
