@@ -2,28 +2,14 @@ import { createServer, type Server } from 'node:http';
 import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import type { Problem } from '../src/problem/problem';
 import { answerClientError, type ParserError } from '../src/request/client-errors';
-
-const PERCENT_ENCODE =
-  "The request URL holds bytes that are not ASCII (raw UTF-8 such as 王秀娟): percent-encode them, e.g. curl -G --data-urlencode 'name=王秀娟' http://HOST/v1/staff.";
-const NOT_HTTP =
-  'The request is not well-formed HTTP (an unencoded space or control character in the URL, say): percent-encode the URL and check the headers.';
-const CONTENT_LENGTH = 'The Content-Length header is not a valid length.';
-const HEADER_NAME = 'A header name holds characters a header name cannot (a space, say).';
-
-function parserError(code: string | undefined, rawPacket?: Buffer | string): ParserError {
-  return Object.assign(new Error('Parse Error'), {
-    code,
-    rawPacket: typeof rawPacket === 'string' ? Buffer.from(rawPacket, 'utf8') : rawPacket,
-  });
-}
-
-const validation = (field: string, detail: string): Problem => ({
-  type: 'urn:youmi-facade:problem:validation',
-  title: 'Bad Request',
-  status: 400,
-  detail,
-  errors: [{ field, message: detail }],
-});
+import {
+  CONTENT_LENGTH,
+  HEADER_NAME,
+  NOT_HTTP,
+  parserError,
+  PERCENT_ENCODE,
+  validation,
+} from './client-error-fixtures';
 
 interface RawAnswer {
   statusLine: string;

@@ -1,38 +1,11 @@
-import type { LoggerService } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { IncomingMessage } from 'node:http';
-import { Socket } from 'node:net';
-import { loadFacadeConfig } from '../config/facade-config';
-import { FacadeConfigModule } from '../config/facade-config.module';
-import { RATE_LIMITER } from '../rate-limit/rate-limit.tokens';
-import { MemoryRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter';
-import { AccessModule } from './access.module';
+import { type TestingModule } from '@nestjs/testing';
+import { MemoryRateLimiter } from '../rate-limit/rate-limiter';
 import { AccessPolicy, type AccessOutcome } from './access-policy';
 import { KEYED, PUBLIC, type AccessRule } from './access-rule';
+import { policyWith, request } from '../../test/access-fixtures';
 
-const quiet: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined };
 // 12:00:20.5 in a one-minute window: 39.5 s are left, which a client is told as 40.
 const NOW = Date.parse('2026-11-27T12:00:20.500Z');
-
-function request(headers: Record<string, string> = {}): IncomingMessage {
-  const raw = new IncomingMessage(new Socket());
-  raw.headers = headers;
-  return raw;
-}
-
-async function policyWith(
-  apiKeys: string,
-  limiter: RateLimiter,
-): Promise<{ policy: AccessPolicy; module: TestingModule }> {
-  const module = await Test.createTestingModule({
-    imports: [FacadeConfigModule.forRoot(loadFacadeConfig({ FACADE_API_KEYS: apiKeys })), AccessModule],
-  })
-    .overrideProvider(RATE_LIMITER)
-    .useValue(limiter)
-    .setLogger(quiet)
-    .compile();
-  return { policy: module.get(AccessPolicy), module };
-}
 
 function decided(outcome: AccessOutcome | Promise<AccessOutcome>): AccessOutcome {
   // The memory limiter decides synchronously, which is what lets the server's handler answer without a

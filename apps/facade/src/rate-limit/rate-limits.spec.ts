@@ -1,35 +1,9 @@
-import type { LoggerService } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { IncomingMessage } from 'node:http';
-import { Socket } from 'node:net';
-import { ApiKeys } from '../access/api-keys';
-import { loadFacadeConfig } from '../config/facade-config';
-import { FacadeConfigModule } from '../config/facade-config.module';
-import { RATE_LIMITER } from './rate-limit.tokens';
-import { MemoryRateLimiter, type RateDecision, type RateLimiter } from './rate-limiter';
+import { type TestingModule } from '@nestjs/testing';
+import { MemoryRateLimiter, type RateDecision } from './rate-limiter';
 import { rateLimitHeaders, RateLimits } from './rate-limits';
+import { limitsWith, request } from '../../test/access-fixtures';
 
-const quiet: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined };
 const NOW = Date.parse('2026-11-27T12:00:30.000Z');
-
-function request(headers: Record<string, string> = {}): IncomingMessage {
-  const raw = new IncomingMessage(new Socket());
-  raw.headers = headers;
-  return raw;
-}
-
-async function limitsWith(
-  env: Record<string, string>,
-  limiter: RateLimiter,
-): Promise<{ limits: RateLimits; module: TestingModule }> {
-  const module = await Test.createTestingModule({
-    imports: [FacadeConfigModule.forRoot(loadFacadeConfig(env))],
-    providers: [ApiKeys, RateLimits, { provide: RATE_LIMITER, useValue: limiter }],
-  })
-    .setLogger(quiet)
-    .compile();
-  return { limits: module.get(RateLimits), module };
-}
 
 /** What is left after one more request of `headers`: the identity it was counted under shows in the count. */
 const remainingAfter = (limits: RateLimits, headers: Record<string, string>) =>

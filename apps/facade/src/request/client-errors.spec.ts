@@ -1,29 +1,14 @@
+import {
+  BAD_URL,
+  CONTENT_LENGTH,
+  HEADER_NAME,
+  NOT_HTTP,
+  parserError,
+  PERCENT_ENCODE,
+  validation,
+} from '../../test/client-error-fixtures';
 import type { Problem } from '../problem/problem';
 import { clientErrorProblem, type ParserError } from './client-errors';
-
-const PERCENT_ENCODE =
-  "The request URL holds bytes that are not ASCII (raw UTF-8 such as 王秀娟): percent-encode them, e.g. curl -G --data-urlencode 'name=王秀娟' http://HOST/v1/staff.";
-const NOT_HTTP =
-  'The request is not well-formed HTTP (an unencoded space or control character in the URL, say): percent-encode the URL and check the headers.';
-const BAD_URL =
-  'The request URL is malformed (bad percent-encoding or characters): percent-encode it as RFC 3986 says.';
-const CONTENT_LENGTH = 'The Content-Length header is not a valid length.';
-const HEADER_NAME = 'A header name holds characters a header name cannot (a space, say).';
-
-function parserError(code: string | undefined, rawPacket?: Buffer | string): ParserError {
-  return Object.assign(new Error('Parse Error'), {
-    code,
-    rawPacket: typeof rawPacket === 'string' ? Buffer.from(rawPacket, 'utf8') : rawPacket,
-  });
-}
-
-const validation = (field: string, detail: string): Problem => ({
-  type: 'urn:youmi-facade:problem:validation',
-  title: 'Bad Request',
-  status: 400,
-  detail,
-  errors: [{ field, message: detail }],
-});
 
 describe('clientErrorProblem', () => {
   it.each<[string, ParserError, Problem]>([

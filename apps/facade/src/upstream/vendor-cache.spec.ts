@@ -3,20 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { MemoryCacheStore } from './cache-store';
 import type { CacheStatus } from './cache-status';
 import { VendorCache } from './vendor-cache';
-
-const TTL = 60_000;
-const STALE = 3_600_000;
-
-/** A vendor load the test answers when it wants, counting how often it was asked. */
-function vendor() {
-  const pending: { resolve: (values: unknown[]) => void; reject: (error: Error) => void }[] = [];
-  const load = jest.fn(() => new Promise<unknown[]>((resolve, reject) => pending.push({ resolve, reject })));
-  return {
-    load,
-    answer: (values: unknown[]) => pending.shift()?.resolve(values),
-    fail: (message = 'vendor down') => pending.shift()?.reject(new Error(message)),
-  };
-}
+import { settle, STALE, TTL, vendor } from '../../test/vendor-cache-fixtures';
 
 function cacheAt(start: number, refreshBudgetMs = 60_000) {
   const clock = { now: start };
@@ -33,9 +20,6 @@ function cacheAt(start: number, refreshBudgetMs = 60_000) {
   });
   return { cache, clock, statuses, backgroundErrors };
 }
-
-/** Lets promise callbacks that are already due run, without waiting for any timer. */
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Collects garbage now, so that a test can tell whether anything still holds an object. */
 function collectGarbage(): void {

@@ -1,23 +1,7 @@
 import { sharedRedis } from '../redis-harness';
 import { RedisCacheStore } from '../../src/upstream/redis-cache-store';
 import { VendorCache } from '../../src/upstream/vendor-cache';
-
-const TTL = 60_000;
-const STALE = 3_600_000;
-
-/** A vendor load the test answers when it wants, counting how often it was asked. */
-function vendor() {
-  const pending: { resolve: (values: unknown[]) => void; reject: (error: Error) => void }[] = [];
-  const load = jest.fn(() => new Promise<unknown[]>((resolve, reject) => pending.push({ resolve, reject })));
-  return {
-    load,
-    answer: (values: unknown[]) => pending.shift()?.resolve(values),
-    fail: (message = 'vendor down') => pending.shift()?.reject(new Error(message)),
-  };
-}
-
-/** Lets promise callbacks that are already due run, without waiting for any timer. */
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+import { settle, STALE, TTL, vendor } from '../vendor-cache-fixtures';
 
 describe('VendorCache over a store shared by several instances', () => {
   async function instances() {
