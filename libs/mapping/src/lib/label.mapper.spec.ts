@@ -1,4 +1,4 @@
-import type { DriftSink, Label, LabelCategory } from '@youmi-facade/domain';
+import type { Label, LabelCategory } from '@youmi-facade/domain';
 import { ABSENT, recordDrift, withField } from '../../test/drift.recorder';
 import { SEED_LABEL_CATEGORIES_RESPONSE, SEED_LABELS_RESPONSE } from '../../test/seed-records';
 import {
@@ -10,12 +10,6 @@ import {
   mapLabelCategory,
   mapLabels,
 } from './label.mapper';
-
-/** The label builders over raw vendor values, each answer mapped once as the resources do. */
-const categoriesOf = (categories: unknown, labels: unknown, sink: DriftSink) =>
-  buildLabelCategories(mapLabelCategories(categories, sink), mapLabelAnswer(labels, sink));
-const treeOf = (categories: unknown, labels: unknown, sink: DriftSink) =>
-  buildLabelTree(mapLabelCategories(categories, sink), mapLabelAnswer(labels, sink));
 
 const SEED_CATEGORY = SEED_LABEL_CATEGORIES_RESPONSE.values[0];
 const SEED_LABEL = SEED_LABELS_RESPONSE.values[0];
@@ -105,7 +99,7 @@ describe('buildLabelCategories', () => {
 
   it('adds the categories only label rows mention, sorted by id', () => {
     const recorder = recordDrift();
-    const categories = categoriesOf(
+    const categories = buildLabelCategories(
       [{ ad_label_id: 263, ad_label_name: 'A.客户级别', ad_choose: 0 }],
       [label(1, 189, '客户意向', 1), label(2, 1, '职务', 0)],
       recorder.sink,
@@ -119,7 +113,7 @@ describe('buildLabelCategories', () => {
   });
 
   it('a /Label category wins over what label rows say about it', () => {
-    const categories = categoriesOf(
+    const categories = buildLabelCategories(
       [{ ad_label_id: 189, ad_label_name: '客户意向', ad_choose: 0 }],
       [label(1, '189', '旧名', 1)],
       () => undefined,
@@ -130,23 +124,25 @@ describe('buildLabelCategories', () => {
   it('a derived category is named from its lowest label id, whatever the row order', () => {
     const rows = [label(9, 5, '后', 1), label(3, 5, '先', 0), label(7, 5, '中', 1)];
     const expected = [{ id: 5, name: '先', selection: 'single' }];
-    expect(categoriesOf(null, rows, () => undefined)).toEqual(expected);
-    expect(categoriesOf(null, [...rows].reverse(), () => undefined)).toEqual(expected);
+    expect(buildLabelCategories(null, rows, () => undefined)).toEqual(expected);
+    expect(buildLabelCategories(null, [...rows].reverse(), () => undefined)).toEqual(expected);
   });
 
   it('of rows with the same lowest label id, the first names the category', () => {
     const rows = [label(3, 5, '甲', 0), label(3, 5, '乙', 1)];
-    expect(categoriesOf(null, rows, () => undefined)).toEqual([{ id: 5, name: '甲', selection: 'single' }]);
+    expect(buildLabelCategories(null, rows, () => undefined)).toEqual([
+      { id: 5, name: '甲', selection: 'single' },
+    ]);
   });
 
   it('a derived category whose naming row has no name is named with empty text', () => {
-    expect(categoriesOf(null, [label(1, 5, null, 1)], () => undefined)).toEqual([
+    expect(buildLabelCategories(null, [label(1, 5, null, 1)], () => undefined)).toEqual([
       { id: 5, name: '', selection: 'multiple' },
     ]);
   });
 
   it('the first of a repeated /Label id wins', () => {
-    const categories = categoriesOf(
+    const categories = buildLabelCategories(
       [
         { ad_label_id: 1, ad_label_name: 'first', ad_choose: 0 },
         { ad_label_id: 1, ad_label_name: 'second', ad_choose: 1 },
@@ -159,7 +155,7 @@ describe('buildLabelCategories', () => {
 
   it('records drift of /Label, of the labels and of the category fields of a naming row', () => {
     const recorder = recordDrift();
-    categoriesOf(
+    buildLabelCategories(
       [{ ad_label_id: 'x' }],
       [{ ...label(1, 5, null, 9), ad_label_time: 'never' }],
       recorder.sink,
@@ -210,7 +206,7 @@ describe('mapLabelAnswer', () => {
 describe('buildLabelTree', () => {
   it('categories and their labels by id ascending, empty categories included, labels without categoryId', () => {
     const recorder = recordDrift();
-    const tree = treeOf(
+    const tree = buildLabelTree(
       [{ ad_label_id: 263, ad_label_name: 'A.客户级别', ad_choose: 0 }],
       [
         { ...SEED_LABEL, ad_label_info_id: 20, ad_label_info_name: 'b', ad_label_time: null },
@@ -235,7 +231,7 @@ describe('buildLabelTree', () => {
 
   it('records the drift of the labels too', () => {
     const recorder = recordDrift();
-    treeOf([], [{ ...SEED_LABEL, ad_label_time: 'never', extra: 1 }], recorder.sink);
+    buildLabelTree([], [{ ...SEED_LABEL, ad_label_time: 'never', extra: 1 }], recorder.sink);
     expect(recorder.pairs()).toEqual([
       ['extra', 'unknown-field'],
       ['ad_label_time', 'unparseable'],
@@ -243,7 +239,7 @@ describe('buildLabelTree', () => {
   });
 
   it('lists answer empty for null values', () => {
-    expect(treeOf(null, null, () => undefined)).toEqual([]);
+    expect(buildLabelTree(null, null, () => undefined)).toEqual([]);
     expect(mapLabelCategories(null, () => undefined)).toEqual([]);
     expect(mapLabels(undefined, () => undefined)).toEqual([]);
   });

@@ -73,7 +73,7 @@ export function mapLabelAnswer(values: unknown, sink: DriftSink): LabelAnswer {
  * Every category, by id ascending: those of `/Label` (the first of a repeated id wins) plus those that
  * only `wecahtlabel` rows mention.
  */
-export function buildLabelCategories(
+export function assembleLabelCategories(
   categories: readonly LabelCategory[],
   labels: LabelAnswer,
 ): LabelCategory[] {
@@ -85,8 +85,11 @@ export function buildLabelCategories(
 }
 
 /** Categories by id ascending, each with its labels by id ascending; empty categories included. */
-export function buildLabelTree(categories: readonly LabelCategory[], labels: LabelAnswer): LabelTreeNode[] {
-  const nodes = buildLabelCategories(categories, labels).map((category): LabelTreeNode => ({
+export function assembleLabelTree(
+  categories: readonly LabelCategory[],
+  labels: LabelAnswer,
+): LabelTreeNode[] {
+  const nodes = assembleLabelCategories(categories, labels).map((category): LabelTreeNode => ({
     ...category,
     labels: [],
   }));
@@ -101,6 +104,24 @@ export function buildLabelTree(categories: readonly LabelCategory[], labels: Lab
     });
   }
   return nodes;
+}
+
+/** Every category of a `/Label` and a `wecahtlabel` answer, as `assembleLabelCategories` orders them. */
+export function buildLabelCategories(
+  categoryValues: unknown,
+  labelValues: unknown,
+  sink: DriftSink,
+): LabelCategory[] {
+  return assembleLabelCategories(mapLabelCategories(categoryValues, sink), mapLabelAnswer(labelValues, sink));
+}
+
+/** The label tree of a `/Label` and a `wecahtlabel` answer, as `assembleLabelTree` builds it. */
+export function buildLabelTree(
+  categoryValues: unknown,
+  labelValues: unknown,
+  sink: DriftSink,
+): LabelTreeNode[] {
+  return assembleLabelTree(mapLabelCategories(categoryValues, sink), mapLabelAnswer(labelValues, sink));
 }
 
 function mapCategoryRecord(raw: object, ctx: DriftContext): LabelCategory | null {

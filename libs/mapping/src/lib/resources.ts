@@ -13,8 +13,8 @@ import type { VendorEndpointName } from '@youmi-facade/vendor-client/wire';
 import { mapAdGroups } from './ad-group.mapper';
 import { compareCustomAttributes, mapCustomAttributes } from './custom-attribute.mapper';
 import {
-  buildLabelCategories,
-  buildLabelTree,
+  assembleLabelCategories,
+  assembleLabelTree,
   mapLabelAnswer,
   mapLabelCategories,
   type LabelAnswer,
@@ -141,7 +141,7 @@ export const RESOURCES = {
   'label-categories': {
     reads: [VENDOR_READS.labelCategories, VENDOR_READS.labels],
     assemble: ([categories, labels]) =>
-      buildLabelCategories(categories as LabelCategory[], labels as LabelAnswer),
+      assembleLabelCategories(categories as LabelCategory[], labels as LabelAnswer),
     keyOf: (category) => String(category.id),
   } satisfies KeyedResourceDefinition<LabelCategory>,
   labels: {
@@ -151,7 +151,8 @@ export const RESOURCES = {
   } satisfies KeyedResourceDefinition<Label>,
   'label-tree': {
     reads: [VENDOR_READS.labelCategories, VENDOR_READS.labels],
-    assemble: ([categories, labels]) => buildLabelTree(categories as LabelCategory[], labels as LabelAnswer),
+    assemble: ([categories, labels]) =>
+      assembleLabelTree(categories as LabelCategory[], labels as LabelAnswer),
   } satisfies ResourceDefinition<LabelTreeNode>,
   'ad-groups': {
     reads: [VENDOR_READS.adGroups],
