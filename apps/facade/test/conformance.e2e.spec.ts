@@ -66,7 +66,8 @@ beforeAll(async () => {
     FACADE_API_KEYS: KEY,
     CACHE_TTL_SECONDS: '0',
     CACHE_STALE_SECONDS: '0',
-    UPSTREAM_TIMEOUT_MS: '400',
+    // Long enough for a vendor call on a busy machine: a timed-out call would make /health/ready 503.
+    UPSTREAM_TIMEOUT_MS: '2000',
   });
   document = (await facade.json<typeof document>('/docs/openapi.json')).body;
   bodies.addSchema(document, 'doc');

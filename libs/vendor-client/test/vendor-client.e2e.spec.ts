@@ -185,7 +185,10 @@ describe('VendorClient against the simulator', () => {
     expect((error as VendorNetworkError).attempts).toBeGreaterThanOrEqual(2);
     // Each pause is at least 50 ms, so a 1 s deadline allows at most 21 of the 50 permitted attempts.
     expect((error as VendorNetworkError).attempts).toBeLessThanOrEqual(21);
-    expect((await sim.calls())['WeCaht']).toBe((error as VendorNetworkError).attempts);
+    // An attempt the deadline cuts short may end before its request reached the simulator.
+    const attempts = (error as VendorNetworkError).attempts;
+    expect((await sim.calls())['WeCaht']).toBeGreaterThanOrEqual(attempts - 1);
+    expect((await sim.calls())['WeCaht']).toBeLessThanOrEqual(attempts);
   });
 
   it('opens an endpoint circuit after repeated failures and closes it after a good trial', async () => {

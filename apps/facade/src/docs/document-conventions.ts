@@ -141,7 +141,8 @@ export function applyConventions(document: OpenAPIObject): OpenAPIObject {
       // Operations' routes need no key (the access rule of the route).
       operation.security = [];
       for (const [status, answer] of Object.entries(operation.responses)) {
-        if (status !== '200' && status !== '304' && !answer.headers) answer.headers = BASE;
+        // Their problems (a 503 when not ready) carry Cache-Control like every problem.
+        if (status !== '200' && status !== '304' && !answer.headers) answer.headers = PROBLEM;
       }
     }
     operation.responses['431'] = { $ref: '#/components/responses/RequestTooLarge' };
