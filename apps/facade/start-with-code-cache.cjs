@@ -1,6 +1,6 @@
 'use strict';
 // Emitted as dist/apps/facade/main.js: runs the bundle (facade.js) through a V8 code cache kept beside it, as
-// compiling the script was a third of the start-up's CPU (docs/benchmarks.md, "Cold start with a code cache").
+// compiling the script was the largest part of start-up (docs/benchmarks.md, "Cold start with a code cache").
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { createRequire, Module } = require('node:module');
 const { join } = require('node:path');
