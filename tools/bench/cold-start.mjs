@@ -6,7 +6,7 @@
 // code cache, as a facade that has served before has one; `--no-warm-up` times starts without it.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { root, waitForOutput } from '../lib/built-apps.mjs';
+import { root, untilReady, waitForOutput } from '../lib/built-apps.mjs';
 
 const args = process.argv.slice(2);
 const noWarmUp = args.includes('--no-warm-up');
@@ -31,17 +31,7 @@ async function timeStart(script) {
         stdio: ['ignore', 'pipe', 'inherit'],
       })
     : spawn(process.execPath, argv, { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'inherit'] });
-  const [, origin] = await waitForOutput(child, /API (http:\S+)\/v1/, script);
-  const readyUrl = `${origin.replace('localhost', '127.0.0.1')}/health/ready`;
-  for (;;) {
-    const ok = await fetch(readyUrl).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) break;
-    if (performance.now() - started > 20_000) throw new Error(`${script} was not ready within 20 s`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await untilReady(child, started, script);
   const ms = performance.now() - started;
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
   const cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { buildApps, root, waitForOutput } from '../lib/built-apps.mjs';
+import { buildApps, root, untilReady, waitForOutput } from '../lib/built-apps.mjs';
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
@@ -303,17 +303,7 @@ async function main() {
   const timeStart = async (args, env) => {
     const started = performance.now();
     const child = start('cold', args, { PORT: '0', HOST: '127.0.0.1', ...env });
-    const [, origin] = await waitForOutput(child, /API (http:\S+)\/v1/, args[0]);
-    const readyUrl = `${origin.replace('localhost', '127.0.0.1')}/health/ready`;
-    for (;;) {
-      const ok = await fetch(readyUrl).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) break;
-      if (performance.now() - started > 20_000) throw new Error(`${args[0]} was not ready within 20 s`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await untilReady(child, started, args[0]);
     const ms = performance.now() - started;
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

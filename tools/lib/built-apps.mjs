@@ -81,3 +81,21 @@ export function waitForOutput(child, pattern, what, timeoutMs = 30000) {
     });
   });
 }
+
+/**
+ * Waits until the facade `child` says where it listens and its `/health/ready` answers 200; `started` is
+ * when the process was spawned (`performance.now()`), from which a 20 s bound is counted.
+ */
+export async function untilReady(child, started, what) {
+  const [, origin] = await waitForOutput(child, /API (http:\S+)\/v1/, what);
+  const readyUrl = `${origin.replace('localhost', '127.0.0.1')}/health/ready`;
+  for (;;) {
+    const ok = await fetch(readyUrl).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    if (performance.now() - started > 20_000) throw new Error(`${what} was not ready within 20 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

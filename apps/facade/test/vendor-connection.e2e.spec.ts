@@ -49,6 +49,16 @@ async function readiness(origin: string): Promise<Readiness> {
   return { status: response.status, vendor: (body.info ?? body.checks)?.vendor as Readiness['vendor'] };
 }
 
+/** The readiness status once it is 200, or the last one after 10 s. */
+const untilReady = async (url: string) =>
+  (
+    await poll(
+      () => readiness(url),
+      (r) => r.status === 200,
+      10_000,
+    )
+  ).status;
+
 describe('vendor status codes, as the vendor documents them', () => {
   let sim: RunningSimulator;
   let facade: RunningFacade;
@@ -261,15 +271,7 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
         /^timestamps refused: errmsg 200005, the request is more than 10 minutes old; our clock is 1[01] min( \d+ s)? behind the vendor's$/,
       );
       await sim.clearFaults();
-      expect(
-        (
-          await poll(
-            () => readiness(facade.url),
-            (r) => r.status === 200,
-            10_000,
-          )
-        ).status,
-      ).toBe(200);
+      expect(await untilReady(facade.url)).toBe(200);
     } finally {
       await facade.close();
     }
@@ -286,15 +288,7 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
         cause: 'the vendor is unreachable (network on GetAccessToken)',
       });
       await sim.clearFaults();
-      expect(
-        (
-          await poll(
-            () => readiness(facade.url),
-            (r) => r.status === 200,
-            10_000,
-          )
-        ).status,
-      ).toBe(200);
+      expect(await untilReady(facade.url)).toBe(200);
     } finally {
       await facade.close();
     }
@@ -303,11 +297,7 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
   it('a data call that fails on the network: 503 whose detail is the cause, ready by itself once the vendor answers', async () => {
     const facade = await startFacade(sim, { CACHE_TTL_SECONDS: '0', CACHE_STALE_SECONDS: '0' });
     try {
-      await poll(
-        () => readiness(facade.url),
-        (r) => r.status === 200,
-        10_000,
-      );
+      await untilReady(facade.url);
       await sim.addFault({ endpoint: 'AdManage', drop: true });
       expect((await facade.get('/v1/ad-groups')).status).toBe(503);
       await sim.clearFaults();
@@ -318,15 +308,7 @@ describe('readiness and start-up tell the truth about the vendor connection', ()
       expect(body.detail).toBe(`Not ready: ${body.checks.vendor.cause}.`);
       expect(body.checks.vendor.cause).toMatch(/^the vendor is unreachable \(network on /);
       // Nothing calls AdManage again: the readiness probe's own token request shows the vendor is back.
-      expect(
-        (
-          await poll(
-            () => readiness(facade.url),
-            (r) => r.status === 200,
-            10_000,
-          )
-        ).status,
-      ).toBe(200);
+      expect(await untilReady(facade.url)).toBe(200);
     } finally {
       await facade.close();
     }

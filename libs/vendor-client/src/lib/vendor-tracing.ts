@@ -73,16 +73,18 @@ export function tracedExchange<T>(
     `${method} ${endpoint}`,
     {
       kind: SpanKind.CLIENT,
-      attributes: {
-        'http.request.method': method,
-        ...spanUrl(url),
-        'url.template': endpoint,
-        'vendor.endpoint': endpoint,
-        'vendor.attempt': attempt,
-        ...(attempt > 1 ? { 'http.request.resend_count': attempt - 1 } : {}),
-      },
+      attributes: { 'http.request.method': method, 'vendor.endpoint': endpoint },
     },
     async (span) => {
+      // Without a recording SDK the URL is not parsed: every vendor call passes here.
+      if (span.isRecording()) {
+        span.setAttributes({
+          ...spanUrl(url),
+          'url.template': endpoint,
+          'vendor.attempt': attempt,
+          ...(attempt > 1 ? { 'http.request.resend_count': attempt - 1 } : {}),
+        });
+      }
       try {
         return await work(span);
       } catch (error) {
