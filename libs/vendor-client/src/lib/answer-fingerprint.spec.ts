@@ -86,6 +86,39 @@ describe('answerHead', () => {
     );
   });
 
+  it('reads an answer from its chunks, searched near its ends, as it reads the answer whole', () => {
+    const answer = fc.record({
+      before: fc.dictionary(fc.constantFrom('errmsg', 'succeed', 'msgTime'), fc.jsonValue()),
+      values: fc.array(fc.jsonValue(), { maxLength: 8 }),
+      after: fc.dictionary(fc.constantFrom('errdesc', 'requestId'), fc.jsonValue()),
+      noise: fc.constantFrom('', ']', '"values"', ' ', ','),
+    });
+    fc.assert(
+      fc.property(
+        answer,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 40 }),
+        (a, cuts, window) => {
+          const fields = (o: object) =>
+            Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+          const text = `{${[...fields(a.before), `"values":${JSON.stringify(a.values)}${a.noise}`, ...fields(a.after)].join(',')}}`;
+          const bytes = Buffer.from(text);
+          const at = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((x, y) => x - y);
+          const chunks = [0, ...at].map((from, i) => bytes.subarray(from, [...at, bytes.length][i]));
+          expect(answerHead(chunks, window)).toEqual(answerHead(bytes));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('finds the key and the last bracket beyond the windows by reading the chunks whole', () => {
+    const text = '{"errmsg":20000,"values":[1,2,3],"errdesc":null}';
+    const chunks = [...text].map((char) => Buffer.from(char));
+    expect(answerHead(chunks, 2)).toEqual(answerHead(Buffer.from(text)));
+    expect(answerHead(chunks, 2)?.fields).toEqual({ errmsg: 20000, errdesc: null });
+  });
+
   it('gives two answers the same fingerprint exactly when their values and lasting fields are the same', () => {
     const scalar = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
     const envelope = fc.record({

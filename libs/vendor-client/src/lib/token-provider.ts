@@ -5,6 +5,7 @@ import { inspect } from 'node:util';
 import { newNonce, unixSeconds } from './signing';
 import { VendorAuthError, VendorError, VendorMalformedResponseError } from './vendor-errors';
 import type { HttpExchange } from './envelope';
+import type { VendorHttpRequest } from './http-send';
 import type { VendorClock } from './vendor-clock';
 import { tracedExchange } from './vendor-tracing';
 
@@ -15,7 +16,7 @@ interface HeldToken {
   expiresAtMs: number | null;
 }
 
-export type TokenRequester = (url: string, init: RequestInit) => Promise<HttpExchange>;
+export type TokenRequester = (url: string, request: VendorHttpRequest) => Promise<HttpExchange>;
 /** Reads an answer's envelope (throwing VendorEnvelopeError on a refusal) and dates the vendor's clock. */
 export type EnvelopeReader = (
   endpoint: string,

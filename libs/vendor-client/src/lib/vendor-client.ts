@@ -11,6 +11,7 @@ import { VENDOR_ENDPOINTS, type VendorEndpointName, type WireRecordByEndpoint } 
 import type { WireLabelQuery, WireOperatorAccountQuery, WireStaffQuery } from '../wire/wire-types';
 import { answerHead, decodeUtf8 } from './answer-fingerprint';
 import { joinVendorUrl, parseBaseUrl } from './base-url';
+import { sendToVendor, type VendorHttpRequest } from './http-send';
 import { readEnvelope, type HttpExchange } from './envelope';
 import { backoffDelayMs, isBreakerFailure, isRetryable } from './retry-policy';
 import { signedHeaders, vendorSignature } from './signing';
@@ -122,7 +123,8 @@ export class VendorClient {
       sign: (message) => vendorSignature(appKey, message),
       marginSeconds: this.options.tokenRefreshMarginSeconds,
       now: this.options.now,
-      send: (url, init) => this.exchange('GetAccessToken', url, init, 1, Date.now() + this.options.timeoutMs),
+      send: (url, request) =>
+        this.exchange('GetAccessToken', url, request, 1, Date.now() + this.options.timeoutMs),
       read: (endpoint, exchange, attempts) => this.read(endpoint, exchange, attempts),
       clock: this.vendorClock,
       obtained: () => this.answered(),
@@ -364,7 +366,7 @@ export class VendorClient {
           deadline,
         );
         span.setAttribute('http.response.status_code', exchange.status);
-        const head = answerHead(exchange.bytes);
+        const head = answerHead(exchange.chunks);
         const { previous } = request;
         if (head && previous?.fingerprint === head.fingerprint) {
           // The same success as before, but for msgTime and requestId: its values stand.
@@ -421,24 +423,23 @@ export class VendorClient {
   private async exchange(
     endpoint: string,
     url: string,
-    init: RequestInit,
+    request: VendorHttpRequest,
     attempts: number,
     deadline: number,
-  ): Promise<HttpExchange & { bytes: Buffer }> {
+  ): Promise<HttpExchange & { chunks: Buffer[] }> {
     const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadline - Date.now()));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const sentAt = this.options.now();
-      const response = await fetch(url, { ...init, signal: controller.signal });
-      const bytes = Buffer.from(await response.arrayBuffer());
+      const { status, chunks } = await sendToVendor(url, request, controller.signal);
       let text: string | undefined;
       return {
-        status: response.status,
-        bytes,
+        status,
+        chunks,
         // Decoded only when read: an answer known by its fingerprint never is.
         get body() {
-          text ??= decodeUtf8(bytes);
+          text ??= decodeUtf8(Buffer.concat(chunks));
           return text;
         },
         sentAt,
