@@ -1,6 +1,6 @@
-// `npm run bench [-- --quick] [-- --only changes|sync|tracing]`: measures the facade beside its practical limits
-// in one run on this machine, and writes docs/benchmarks.md and docs/benchmarks.json. See docs/benchmarks.md
-// for the method. `--only changes` (the change feed), `--only sync` (`youmi sync` into PostgreSQL) or
+// `npm run bench [-- --quick] [-- --only changes|sync|tracing]`: measures the facade beside its practical
+// limits in one run on this machine, and writes docs/benchmarks.md and docs/benchmarks.json (see the
+// former for the method). `--only changes` (the change feed), `--only sync` (`youmi sync` into PostgreSQL) or
 // `--only tracing [--baseline <another build's main.js>]` (OpenTelemetry off and on) measures that part alone
 // and keeps the other figures of the last run.
 import { spawn, spawnSync } from 'node:child_process';
@@ -464,6 +464,8 @@ async function benchChanges(simOrigin, startFacade, vendor) {
     'change feed: reading unchanged vendor answers, parsed anew and known by their fingerprint, side by side',
   );
   const unchangedReads = await unchangedReadsRun(vendor);
+  log('change feed: one large answer read through fetch and through node:http, side by side');
+  const transport = await transportRun();
   log(`change feed: detection, feed off, ${settings.changePolls} rounds of renames`);
   const off = await detectionRun(simOrigin, startFacade, pollSeconds, false);
   log(`change feed: detection, feed on (CHANGES_POLL_SECONDS=${pollSeconds}), ${settings.changePolls} polls`);
@@ -483,6 +485,7 @@ async function benchChanges(simOrigin, startFacade, vendor) {
     separate: only === 'changes',
     pollSeconds,
     unchangedReads,
+    transport,
     off,
     on,
     hits,
@@ -507,12 +510,15 @@ ${row('feed polling every second', hits.on)}
 `;
 }
 
-/** Below saturation on purpose: the question is how long an answer waits, not how many the facade can give. */
+/**
+ * Below saturation on purpose: the question is how long an answer waits, not how many the facade can give.
+ */
 const HIT_RATE = 1000;
 
 /**
- * Cache hits of one small record at a steady rate while the vendor renames 1 % of the accounts and staff every
- * second, with the feed polling every second or off: the answers' latency, and the event-loop delay over the run.
+ * Cache hits of one small record at a steady rate while the vendor renames 1 % of the accounts and staff
+ * every second, with the feed polling every second or off: the answers' latency, and the event-loop delay
+ * over the run.
  */
 async function hitLatencyRun(simOrigin, startFacade, feedOn) {
   const facade = await startFacade({ CHANGES_POLL_SECONDS: feedOn ? '1' : '0' });
@@ -576,7 +582,7 @@ async function unchangedReadsRun({ simBase, appId, appKey }) {
       if (round > 0) cpuMs[mode].push((used.user + used.system) / 1000);
     }
   }
-  // What no incremental detection on the answering thread avoids: each changed answer parsed whole, in one go.
+  // What no incremental detection on the answering thread avoids: each changed answer parsed whole, at once.
   const texts = [];
   for (const read of reads) {
     const answer = await client.call(read.endpoint, { query: read.query, body: read.body });
@@ -601,6 +607,71 @@ async function unchangedReadsRun({ simBase, appId, appKey }) {
     largestMegabytes: Buffer.byteLength(largest) / 1e6,
     largestParseMs: median(parseMs),
   };
+}
+
+/**
+ * What reading one large answer costs the reader through fetch (web streams, its own HTTP parser) and
+ * through node:http, which the vendor client uses: CPU of this process per read, a server in another
+ * process sending 6 MB of JSON, two reads at a time as a poll makes them, the order alternating.
+ */
+async function transportRun() {
+  const server = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const body = Buffer.from(JSON.stringify({ succeed: true, errmsg: 20000, values: Array.from({ length: 10000 }, (_, i) => ({ ad_wechat_nober: 'wxid_' + i, ad_wechat_nickname: '名字' + i, remark: 'x'.repeat(500) })) }));
+      require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }); res.end(body); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port + ' bytes ' + body.length); });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [, port, bytes] = await waitForOutput(server, /port (\d+) bytes (\d+)/, 'the transport server');
+  const url = `http://127.0.0.1:${port}/`;
+  const { request } = await import('node:http');
+  const ways = {
+    fetch: async () => Buffer.from(await (await fetch(url)).arrayBuffer()),
+    'node:http': () =>
+      new Promise((resolveRead, rejectRead) => {
+        request(url, (response) => {
+          const chunks = [];
+          response.on('data', (chunk) => chunks.push(chunk));
+          response.on('end', () => resolveRead(chunks));
+          response.on('error', rejectRead);
+        })
+          .on('error', rejectRead)
+          .end();
+      }),
+  };
+  const cpuMs = { fetch: [], 'node:http': [] };
+  try {
+    for (let round = 0; round < settings.mappingRuns * 2 + 2; round += 1) {
+      for (const way of round % 2 ? ['fetch', 'node:http'] : ['node:http', 'fetch']) {
+        const before = process.cpuUsage();
+        await Promise.all([ways[way](), ways[way]()]);
+        const used = process.cpuUsage(before);
+        if (round > 1) cpuMs[way].push((used.user + used.system) / 2000);
+      }
+    }
+  } finally {
+    server.kill();
+  }
+  const fetchMs = median(cpuMs.fetch);
+  const httpMs = median(cpuMs['node:http']);
+  return {
+    megabytes: Number(bytes) / 1e6,
+    fetchMs,
+    httpMs,
+    ratio: fetchMs / httpMs,
+    runs: cpuMs.fetch.length,
+  };
+}
+
+function transportText(t, f) {
+  if (!t) return '';
+  return `**Vendor transport.** Reading one ${f(t.megabytes, 1)} MB answer, two at a time, side by side in alternating order (medians of ${t.runs}):
+through \`fetch\` ${f(t.fetchMs, 1)} ms of CPU a read, through \`node:http\` ${f(t.httpMs, 1)} ms — **${f(t.ratio, 1)} ×**. The vendor client reads
+over \`node:http\` and keeps the body in the chunks it arrived in: an answer known by its fingerprint is hashed chunk by chunk and never joined.
+
+`;
 }
 
 function unchangedReadsText(u, f) {
@@ -654,6 +725,12 @@ async function nextPoll(origin, since, samples = []) {
     if (now.polls > since.polls) return now;
   }
   throw new Error('no change poll finished within 60 s');
+}
+
+/** Waits out about `polls` polls without a request, then scrapes once. */
+async function quietPolls(origin, pollSeconds, polls) {
+  await sleep(pollSeconds * 1000 * polls);
+  return scrape(origin);
 }
 
 async function sampleFor(origin, ms, samples) {
@@ -740,6 +817,10 @@ async function detectionRun(simOrigin, startFacade, pollSeconds, feedOn) {
   const staff = await listKeys(origin, '/v1/staff', (member) => member.code);
   const afterBaseline = await scrape(origin);
   let mark = feedOn ? await nextPoll(origin, afterBaseline) : afterBaseline;
+  // Polls that find nothing, with no request in flight and one scrape at each end: the poll's CPU metric is
+  // the whole process's.
+  const quiet = feedOn ? { from: mark, to: await quietPolls(origin, pollSeconds, 5) } : undefined;
+  if (quiet) mark = quiet.to;
   const first = mark;
   const ticks = cpuTicks(facade.pid);
   const cpuMs = [];
@@ -781,12 +862,15 @@ async function detectionRun(simOrigin, startFacade, pollSeconds, feedOn) {
     cpuMs,
     mainThreadCpuMs,
     baselineCpuMs: feedOn ? (baseline.cpuSeconds / baseline.polls) * 1000 : null,
-    unchangedCpuMs: feedOn
-      ? ((first.cpuSeconds - baseline.cpuSeconds) / (first.polls - baseline.polls)) * 1000
+    unchangedCpuMs: quiet
+      ? ((quiet.to.cpuSeconds - quiet.from.cpuSeconds) / (quiet.to.polls - quiet.from.polls)) * 1000
       : null,
-    unchangedMainThreadCpuMs: feedOn
-      ? ((first.mainThreadCpuSeconds - baseline.mainThreadCpuSeconds) / (first.polls - baseline.polls)) * 1000
+    unchangedMainThreadCpuMs: quiet
+      ? ((quiet.to.mainThreadCpuSeconds - quiet.from.mainThreadCpuSeconds) /
+          (quiet.to.polls - quiet.from.polls)) *
+        1000
       : null,
+    unchangedPolls: quiet ? quiet.to.polls - quiet.from.polls : null,
     processCpuMsPerPoll: feedOn ? processCpuMs / (mark.polls - first.polls) : null,
     events: events.length,
     updatedEvents: events.filter((event) => event.type.endsWith('.updated')).length,
@@ -1085,7 +1169,7 @@ function changesMarkdown(r, f) {
 ${separately}Synthetic dataset (\`SIM_SCALE=1\`), in-memory feed. Each poll reads every keyed resource fresh from the vendor and diffs it:
 ${records} — **${f(recordsDiffed(c))} records** a poll, not only the 12,000 accounts and staff of the target.
 
-${unchangedReadsText(c.unchangedReads, f)}**Detection cost.** \`CHANGES_POLL_SECONDS=${c.pollSeconds}\`. After the baseline poll, each of ${c.on.polls} polls found
+${unchangedReadsText(c.unchangedReads, f)}${transportText(c.transport, f)}**Detection cost.** \`CHANGES_POLL_SECONDS=${c.pollSeconds}\`. After the baseline poll, each of ${c.on.polls} polls found
 ${f(c.on.renamedPerRound)} renamed records (1 % of the operator accounts and of the staff, other ones each poll, renamed at the
 simulator through \`POST /__sim/records\` right after the previous poll ended). CPU per poll is the facade's own
 \`facade_change_poll_cpu_seconds\` (the process's CPU from the start of a poll's vendor reads to its last commit, so it includes
@@ -1093,7 +1177,7 @@ fetching and mapping the vendor's answers in the detection thread), as deltas of
 **${f(cpu.meanMs)} ms**, max **${f(cpu.maxMs)} ms** (${c.on.cpuMs.map((ms) => f(ms)).join(', ')} ms). Of that, the thread that answers
 requests used (\`facade_change_poll_main_thread_cpu_seconds\`, its CPU while the poll ran, the scrapes' included) mean
 **${f(busy.meanMs, 1)} ms**, max **${f(busy.maxMs, 1)} ms** (${(c.on.mainThreadCpuMs ?? []).map((ms) => f(ms, 1)).join(', ')} ms). The baseline poll took
-${f(c.on.baselineCpuMs)} ms and polls that found nothing ${f(c.on.unchangedCpuMs)} ms (${f(c.on.unchangedMainThreadCpuMs, 1)} ms on the thread that answers requests); the whole process used ${f(c.on.processCpuMsPerPoll)} ms of CPU per poll over the
+${f(c.on.baselineCpuMs)} ms and ${f(c.on.unchangedPolls)} polls that found nothing, with no request in flight, ${f(c.on.unchangedCpuMs)} ms each (${f(c.on.unchangedMainThreadCpuMs, 1)} ms on the thread that answers requests); the whole process used ${f(c.on.processCpuMsPerPoll)} ms of CPU per poll over the
 renaming polls (\`/proc\`, scrapes and idle work included). The feed then held ${f(c.on.events)} events (${f(c.on.updatedEvents)} of them
 \`*.updated\`) for ${f(c.on.renamed)} renames.
 
