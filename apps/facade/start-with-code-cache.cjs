@@ -14,13 +14,13 @@ try {
 } catch {
   cachedData = undefined;
 }
-// The same wrapper as Node's for a CommonJS file, on a line of its own so that positions match the source map.
+// Node's own wrapper for a CommonJS file, on a line of its own so that positions match the source map.
 const script = new Script(
   `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'utf8')}\n})`,
   { filename: file, lineOffset: -1, cachedData },
 );
 if (cachedData === undefined || script.cachedDataRejected) {
-  // Written once start-up has compiled its functions too; a directory we cannot write to only loses the cache.
+  // Written once start-up has compiled its functions too; an unwritable directory only loses the cache.
   setTimeout(() => {
     const partial = `${cacheFile}.${process.pid}`;
     try {

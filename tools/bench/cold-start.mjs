@@ -1,9 +1,10 @@
-// `node tools/bench/cold-start.mjs [--runs N] [--no-warm-up] <main.js>...`: process start to the first 200 from
-// /health/ready for each built facade given (with its bundled simulator, as `npm start` runs it) and for the
-// minimal Nest + Fastify app, started in turn N times on the server core so that drift of the machine's speed
-// falls on all. Each start's CPU time (user + system, at the first 200) is shown too: steadier than wall time
-// on a busy machine. Each script first runs once for 7 s, untimed: long enough for the facade to write its
-// code cache, as a facade that has served before has one; `--no-warm-up` times starts without it.
+// `node tools/bench/cold-start.mjs [--runs N] [--no-warm-up] <main.js>...`: process start to the first
+// 200 from /health/ready for each built facade given (with its bundled simulator, as `npm start` runs it)
+// and for the minimal Nest + Fastify app, started in turn N times on the server core so that drift of the
+// machine's speed falls on all. Each start's CPU time (user + system, at the first 200) is shown too:
+// steadier than wall time on a busy machine. Each script first runs once for 7 s, untimed: long enough for
+// the facade to write its code cache, as a facade that has served before has one; `--no-warm-up` times starts
+// without it.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { root, untilReady, waitForOutput } from '../lib/built-apps.mjs';

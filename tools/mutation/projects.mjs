@@ -50,7 +50,7 @@ export const PROJECTS = {
     typeCheck: false,
     target: 75,
   },
-  // The change feed, by its unit tests likewise (its end-to-end tests boot instances, Redis and the simulator).
+  // The change feed, by its unit tests likewise (its end-to-end tests boot instances, Redis, the simulator).
   'facade-change-feed': {
     mutate: ['apps/facade/src/changes/**/*.ts', ...notTests],
     jestConfig: 'apps/facade/jest.config.cjs',

@@ -69,7 +69,7 @@ describe('vendor failures become 502, 503 and 504 problems', () => {
 
   it('a hanging vendor is 504 after UPSTREAM_TIMEOUT_MS', async () => {
     await sim.addFault({ endpoint: 'WeCaht', hang: true });
-    // The vendor never answers: only UPSTREAM_TIMEOUT_MS can end the call (the test's own timeout bounds a hang).
+    // The vendor never answers: only UPSTREAM_TIMEOUT_MS ends the call (the test's timeout bounds a hang).
     const { status } = await problemOf('/v1/operator-accounts?kind=wechat');
     expect(status).toBe(504);
   });

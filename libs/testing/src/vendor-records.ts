@@ -1,4 +1,7 @@
-/** A label the seed dataset does not have (in its category 189, 客户意向), for tests that add one at the simulator. */
+/**
+ * A label the seed dataset does not have (in its category 189, 客户意向), for tests that add one at the
+ * simulator.
+ */
 export const NEW_LABEL = {
   ad_label_info_id: 9001,
   ad_label_info_name: '复购',

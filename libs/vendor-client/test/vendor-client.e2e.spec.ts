@@ -169,7 +169,7 @@ describe('VendorClient against the simulator', () => {
 
   it('times out a hanging vendor after the per-call timeout, without retrying', async () => {
     await sim.addFault({ endpoint: 'WeCaht', hang: true });
-    // The vendor never answers: only the per-call timeout can end the call (the test's own timeout bounds a hang).
+    // The vendor never answers: only the per-call timeout ends the call (the test's timeout bounds a hang).
     const error = await failure(client({ timeoutMs: 300 }).getOperatorAccounts());
     expect(error).toBeInstanceOf(VendorTimeoutError);
     expect((await sim.calls())['WeCaht']).toBe(1);

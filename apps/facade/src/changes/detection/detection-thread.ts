@@ -25,7 +25,10 @@ export interface DetectedResource {
   records: unknown[];
   keys?: string[];
   texts?: string[];
-  /** For a keyed resource that changed since the previous poll: the records that changed or appeared, and the keys gone. */
+  /**
+   * For a keyed resource that changed since the previous poll: the records that changed or appeared, and the
+   * keys gone.
+   */
   changes?: { upserts: [string, string][]; removed: string[] };
 }
 
@@ -62,7 +65,9 @@ export class DetectionThread implements OnModuleDestroy {
     return existsSync(WORKER_SCRIPT);
   }
 
-  /** One poll of `names`, every vendor read once. Rejects with DetectionForgotten when forgotten meanwhile. */
+  /**
+   * One poll of `names`, every vendor read once. Rejects with DetectionForgotten when forgotten meanwhile.
+   */
   async poll(names: readonly ResourceName[]): Promise<Detection> {
     const port = (this.port ??= this.open([...names]));
     let answer: PollAnswer;
