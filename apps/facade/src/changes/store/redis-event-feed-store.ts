@@ -1,8 +1,9 @@
 import type Redis from 'ioredis';
-import { Subject } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { compareEventIds, EVENT_ID, type ChangeEvent, type ChangeResource } from '../change-event';
-import { EventLog, goneCursor, nextCursor, unknownCursor } from '../event-log';
+import { goneCursor, nextCursor, unknownCursor } from '../event-log';
 import { CursorError, type EventFeedStore, type FeedPage } from './change-ports';
+import { RedisStreamFollower } from './redis-stream-follower';
 import {
   entryField,
   eventOf,
@@ -24,19 +25,11 @@ redis.call('SET', KEYS[3], n)
 return n
 `;
 
-/**
- * The events in a Redis Stream shared by every instance. Each instance follows it with one blocking read,
- * whatever the number of its open streams, and keeps the recent events (its mirror) to write back into
- * a Redis that restarted empty.
- */
+/** The events in a Redis Stream shared by every instance, each entry its sequence number and its event. */
 export class RedisEventFeedStore implements EventFeedStore {
   private readonly redis: Redis;
-  private readonly tailing: Redis;
-  private readonly mirror: EventLog;
-  private readonly events = new Subject<ChangeEvent>();
-  private closed = false;
-  private tailDone: Promise<void> = Promise.resolve();
-  readonly live = this.events.asObservable();
+  private readonly follower: RedisStreamFollower;
+  readonly live: Observable<ChangeEvent>;
 
   constructor(
     private readonly shared: SharedRedis,
@@ -45,54 +38,12 @@ export class RedisEventFeedStore implements EventFeedStore {
     mirror: number,
   ) {
     this.redis = shared.use();
-    this.mirror = new EventLog(mirror);
-    // Its own connection: a blocking read holds it for seconds.
-    this.tailing = this.redis.duplicate({
-      commandTimeout: undefined,
-      enableOfflineQueue: true,
-      maxRetriesPerRequest: null,
-    });
-    this.tailing.on('error', () => undefined);
+    this.follower = new RedisStreamFollower(this.redis, keys.events, mirror);
+    this.live = this.follower.live;
   }
 
-  /** Starts following the stream from its newest entry. */
   start(): void {
-    this.tailDone = this.follow();
-  }
-
-  private async follow(): Promise<void> {
-    let last: string | undefined;
-    while (!this.closed) {
-      try {
-        if (last === undefined) {
-          const newest = (await this.tailing.xrevrange(
-            this.keys.events,
-            '+',
-            '-',
-            'COUNT',
-            1,
-          )) as StreamEntry[];
-          last = newest[0]?.[0] ?? '0-0';
-          if (newest[0]) this.mirror.append([eventOf(newest[0])]);
-        }
-        const answer = (await this.tailing.xread(
-          'COUNT',
-          1000,
-          'BLOCK',
-          2000,
-          'STREAMS',
-          this.keys.events,
-          last,
-        )) as [string, StreamEntry[]][] | null;
-        for (const entry of answer?.[0]?.[1] ?? []) {
-          last = entry[0];
-          for (const event of this.mirror.append([eventOf(entry)])) this.events.next(event);
-        }
-      } catch {
-        if (this.closed) return;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
+    this.follower.start();
   }
 
   async read(after: string | undefined, limit: number, resource?: ChangeResource): Promise<FeedPage> {
@@ -151,21 +102,15 @@ export class RedisEventFeedStore implements EventFeedStore {
   }
 
   async restore(): Promise<void> {
-    const held = this.mirror.all();
+    const held = this.follower.recent();
     if (held.length === 0) return;
     const args: (string | number)[] = [this.lease.owner, this.lease.leaseMs];
     for (const { id, ...event } of held) args.push(id, JSON.stringify(event));
     await this.redis.eval(RESTORE_EVENTS, 3, this.keys.lease, this.keys.events, this.keys.seq, ...args);
   }
 
-  /** A read pending on a Redis that is away never settles: it is not awaited for long. */
   async close(): Promise<void> {
-    this.closed = true;
-    this.tailing.disconnect();
     this.shared.done();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.tailDone, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
-    clearTimeout(timer);
-    this.events.complete();
+    await this.follower.close();
   }
 }
