@@ -1,6 +1,6 @@
 import { VendorClient } from '@youmi-facade/vendor-client';
 import { FeedInvalidation } from '../changes/feed-invalidation';
-import { MemoryChangeStore } from '../changes/memory-change-store';
+import { memoryChangePorts } from '../changes/store/change-port-sets';
 import { MemoryCacheStore } from '../upstream/cache-store';
 import { DriftRegistry } from '../upstream/drift-registry';
 import { VendorResourcesService } from '../upstream/vendor-resources.service';
@@ -82,7 +82,7 @@ describe('RenderedAnswers', () => {
   });
 
   it('drops every answer once the change feed sees the vendor data change', async () => {
-    const store = new MemoryChangeStore(10);
+    const { feed, snapshots } = memoryChangePorts(10);
     const cache = new VendorCache(new MemoryCacheStore(), { ttlMs: 60_000, staleMs: 60_000 });
     const client = new VendorClient({
       baseUrl: 'http://127.0.0.1:9/publicapi/v1/',
@@ -90,13 +90,13 @@ describe('RenderedAnswers', () => {
       appKey: 'key',
     });
     const changed = new FeedInvalidation(
-      store,
+      feed,
       new VendorResourcesService(client, cache, new DriftRegistry()),
     );
     const answers = new RenderedAnswers(changed);
     answers.set('json /v1/staff', answer('a'));
     answers.set('json /v1/labels', answer('b'));
-    await store.commit({
+    await snapshots.commit({
       resource: 'staff',
       basedOn: undefined,
       events: [
@@ -115,6 +115,6 @@ describe('RenderedAnswers', () => {
     expect(answers.get('json /v1/staff')).toBeUndefined();
     expect(answers.get('json /v1/labels')).toBeUndefined();
     changed.onModuleDestroy();
-    await store.close();
+    await feed.close();
   });
 });

@@ -3,8 +3,8 @@ import { Observable } from 'rxjs';
 import { problem, ProblemException } from '../problem/problem';
 import { compareEventIds, type ChangeEvent, type ChangeResource } from './change-event';
 import { ChangeMetrics } from './change-metrics';
-import { CHANGE_STORE } from './change-store.provider';
-import { CursorError, type ChangeStore, type FeedPage } from './change-store';
+import { CursorError, type EventFeedStore, type FeedPage } from './store/change-ports';
+import { EVENT_FEED_STORE } from './store/change-ports.provider';
 import type { ChangesPageDto } from './dto/change-event.dto';
 import type { ChangesQueryDto } from './dto/changes-query.dto';
 
@@ -18,7 +18,7 @@ export class ChangeFeed {
   private readonly streams = new Set<{ complete(): void }>();
 
   constructor(
-    @Inject(CHANGE_STORE) private readonly store: ChangeStore,
+    @Inject(EVENT_FEED_STORE) private readonly store: EventFeedStore,
     private readonly metrics: ChangeMetrics,
   ) {}
 

@@ -12,23 +12,30 @@ import { FeedInvalidation } from './feed-invalidation';
 import { ChangeDetector } from './change-detector';
 import { ChangeFeed } from './change-feed';
 import { ChangeMetrics } from './change-metrics';
-import type { ChangeStore } from './change-store';
-import { CHANGE_STORE, changeStoreProvider } from './change-store.provider';
 import { ChangesController } from './changes.controller';
 import { DetectionThread } from './detection/detection-thread';
-import { RedisChangeStore } from './redis-change-store';
+import type { StoreLifecycle } from './store/change-ports';
+import {
+  changePortsProviders,
+  DELIVERY_POSITIONS,
+  DETECTION_LEASE,
+  EVENT_FEED_STORE,
+  SNAPSHOT_STORE,
+} from './store/change-ports.provider';
 import { WebhookDeliverer } from './webhooks/webhook-deliverer';
+import { WebhookPoster } from './webhooks/webhook-poster';
 
 /** The change feed: detection, the feed and its stream, webhooks. */
 @Module({
   imports: [UpstreamModule, MetricsModule, RedisModule],
   controllers: [ChangesController],
   providers: [
-    changeStoreProvider,
+    ...changePortsProviders,
     ChangeMetrics,
     DetectionThread,
     ChangeDetector,
     ChangeFeed,
+    WebhookPoster,
     WebhookDeliverer,
     FeedInvalidation,
   ],
@@ -37,15 +44,22 @@ import { WebhookDeliverer } from './webhooks/webhook-deliverer';
 export class ChangesModule
   implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
+  private readonly stores: StoreLifecycle[];
+
   constructor(
-    @Inject(CHANGE_STORE) private readonly store: ChangeStore,
+    @Inject(DETECTION_LEASE) lease: StoreLifecycle,
+    @Inject(SNAPSHOT_STORE) snapshots: StoreLifecycle,
+    @Inject(DELIVERY_POSITIONS) positions: StoreLifecycle,
+    @Inject(EVENT_FEED_STORE) events: StoreLifecycle,
     private readonly detector: ChangeDetector,
     private readonly deliverer: WebhookDeliverer,
     private readonly feed: ChangeFeed,
-  ) {}
+  ) {
+    this.stores = [lease, snapshots, positions, events];
+  }
 
   onApplicationBootstrap(): void {
-    if (this.store instanceof RedisChangeStore) this.store.start();
+    for (const store of this.stores) store.start();
     this.detector.start();
     this.deliverer.start();
   }
@@ -58,6 +72,7 @@ export class ChangesModule
   async onApplicationShutdown(): Promise<void> {
     await this.deliverer.stop();
     await this.detector.stop();
-    await this.store.close();
+    // Each after the detector and the deliverer, which use them until they stop.
+    for (const store of this.stores) await store.close();
   }
 }

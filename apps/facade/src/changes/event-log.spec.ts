@@ -1,7 +1,7 @@
 import type { ChangeEvent } from './change-event';
-import { CursorError } from './change-store';
+import { CursorError } from './store/change-ports';
 import { EventLog, nextEventId } from './event-log';
-import { retryPauseMs } from './webhooks/webhook-deliverer';
+import { retryPauseMs } from './webhooks/delivery-state';
 
 const event = (id: string, resource: ChangeEvent['resource'] = 'staff'): ChangeEvent => ({
   id,

@@ -1,5 +1,5 @@
 import { compareEventIds, EVENT_ID, type ChangeEvent, type ChangeResource } from './change-event';
-import { CursorError, type FeedPage } from './change-store';
+import { CursorError, type FeedPage } from './store/change-ports';
 
 /**
  * The newest events in feed order, at most `capacity` of them: the whole feed of a single instance, and

@@ -2,8 +2,8 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { VendorResourcesService } from '../upstream/vendor-resources.service';
 import type { ChangeResource } from './change-event';
-import { CHANGE_STORE } from './change-store.provider';
-import type { ChangeStore } from './change-store';
+import type { EventFeedStore } from './store/change-ports';
+import { EVENT_FEED_STORE } from './store/change-ports.provider';
 
 /**
  * What the feed's events mean for this instance's copies: the vendor data behind a changed resource was
@@ -17,10 +17,10 @@ export class FeedInvalidation implements OnModuleDestroy {
   private readonly subscription: Subscription;
 
   constructor(
-    @Inject(CHANGE_STORE) store: ChangeStore,
+    @Inject(EVENT_FEED_STORE) feed: Pick<EventFeedStore, 'live'>,
     private readonly upstream: VendorResourcesService,
   ) {
-    this.subscription = store.live.subscribe((event) => {
+    this.subscription = feed.live.subscribe((event) => {
       // The events of one commit arrive together: one flush for all of them.
       if (this.pending.size === 0) queueMicrotask(() => this.flush());
       this.pending.add(event.resource);

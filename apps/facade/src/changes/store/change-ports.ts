@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { ChangeEvent, ChangeResource, NewChangeEvent } from './change-event';
+import type { ChangeEvent, ChangeResource, NewChangeEvent } from '../change-event';
 
 /** One page of the feed, and the cursor of the next. */
 export interface FeedPage {
@@ -57,35 +57,55 @@ export interface DeliveryState {
   nextAttemptAt: string | null;
 }
 
-/**
- * The change feed's storage: snapshots, events and webhook positions, in memory for one instance or
- * in Redis shared by all, with one detecting instance at a time (a lease).
- */
-export interface ChangeStore {
+/** How the module starts and stops a port, whichever its adapter. */
+export interface StoreLifecycle {
+  start(): void;
+  close(): Promise<void>;
+}
+
+/** The right to detect and deliver: one instance at a time holds it. */
+export interface DetectionLease extends StoreLifecycle {
+  /** Whether this instance held the lease at its latest check. */
+  readonly leading: boolean;
   /**
-   * Takes or keeps the right to detect and deliver; true while this instance holds it. An instance that
-   * holds snapshots takes a vacant lease sooner than one that holds none.
+   * Takes or keeps the lease; true while this instance holds it. An instance that holds snapshots takes a
+   * vacant lease sooner than one that holds none.
    */
   lead(holdsSnapshots?: boolean): Promise<boolean>;
+  /** A write found the lease held by another instance: not leading until a check takes it again. */
+  lost(): void;
   /** Gives the lease up at once (graceful shutdown). */
   release(): Promise<void>;
+}
+
+/** The snapshots each poll compares against; a commit records its events with the snapshot in one step. */
+export interface SnapshotStore extends StoreLifecycle {
   snapshot(resource: ChangeResource): Promise<StoredSnapshot | undefined>;
   /** Which commit wrote each resource's stored snapshot (cheap: no records). */
   marks(): Promise<Map<ChangeResource, string>>;
   commit(request: CommitRequest): Promise<CommitOutcome>;
-  /** Writes back what a store that lost its state held: the recent events and every snapshot. */
+  /** Writes back the snapshots of a store that lost its state; the commit of each written (or kept). */
   restore(
     snapshots: ReadonlyMap<ChangeResource, ReadonlyMap<string, string>>,
   ): Promise<Map<ChangeResource, string>>;
+}
+
+/** The events, as pages by cursor and as they arrive. */
+export interface EventFeedStore extends StoreLifecycle {
   /** Events after `after` (from the oldest kept without it), oldest first, at most `limit` of `resource`. */
   read(after: string | undefined, limit: number, resource?: ChangeResource): Promise<FeedPage>;
   /** The newest event's id; null for an empty feed. */
   latestId(): Promise<string | null>;
   /** How many events follow `after` (all of them for null). */
   countAfter(after: string | null): Promise<number>;
-  deliveries(urls: readonly string[]): Promise<Map<string, DeliveryState>>;
-  saveDelivery(url: string, state: DeliveryState): Promise<void>;
+  /** Writes back the recent events this instance holds into a feed that lost them (and only then). */
+  restore(): Promise<void>;
   /** Every event as this instance learns of it, in feed order: the one source of its streams. */
   readonly live: Observable<ChangeEvent>;
-  close(): Promise<void>;
+}
+
+/** Where each webhook URL stands. */
+export interface DeliveryPositions extends StoreLifecycle {
+  load(urls: readonly string[]): Promise<Map<string, DeliveryState>>;
+  save(url: string, state: DeliveryState): Promise<void>;
 }
