@@ -103,7 +103,7 @@ export class ChangeDetector {
       detected.staffCodesChanged,
     );
     const occurredAt = new Date().toISOString();
-    // Which versions the detection thread's changes are relative to: the previous poll's, whatever this one commits.
+    // What the detection thread's changes are relative to: the previous poll's, whatever this one commits.
     const previousVersions = new Map(this.detected);
     for (const [resource, read] of fresh)
       if (!(read instanceof Error)) this.detected.set(resource, read.version);

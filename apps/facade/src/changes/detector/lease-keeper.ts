@@ -3,7 +3,9 @@ import type { ChangeMetrics } from '../change-metrics';
 import type { DetectionThread } from '../detection/detection-thread';
 import type { DetectionLease } from '../store/change-ports';
 
-/** Checks the lease for the detector: says when it comes and goes, counts it, and ends detection without it. */
+/**
+ * Checks the lease for the detector: says when it comes and goes, counts it, and ends detection without it.
+ */
 export class LeaseKeeper {
   constructor(
     private readonly lease: DetectionLease,

@@ -13,7 +13,10 @@ export function measurePollCpu(metrics: ChangeMetrics): () => void {
   };
 }
 
-/** This thread's CPU time in nanoseconds where Linux tells it (the process's alone covers every thread); else NaN. */
+/**
+ * This thread's CPU time in nanoseconds where Linux tells it (the process's alone covers every thread); else
+ * NaN.
+ */
 function threadCpuNs(): number {
   try {
     return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);

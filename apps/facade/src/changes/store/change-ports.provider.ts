@@ -12,7 +12,9 @@ export const EVENT_FEED_STORE = Symbol('EVENT_FEED_STORE');
 export const DELIVERY_POSITIONS = Symbol('DELIVERY_POSITIONS');
 const CHANGE_PORTS = Symbol('CHANGE_PORTS');
 
-/** The feed in Redis when REDIS_URL is set (shared, surviving restarts), else in memory; each port its token. */
+/**
+ * The feed in Redis when REDIS_URL is set (shared, surviving restarts), else in memory; each port its token.
+ */
 export const changePortsProviders: Provider[] = [
   {
     provide: CHANGE_PORTS,

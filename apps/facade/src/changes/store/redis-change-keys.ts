@@ -1,7 +1,10 @@
 import type Redis from 'ioredis';
 import type { ChangeEvent, ChangeResource, NewChangeEvent } from '../change-event';
 
-/** The change feed's keys under the deployment's prefix (`youmi-facade:changes:`), as every version wrote them. */
+/**
+ * The change feed's keys under the deployment's prefix (`youmi-facade:changes:`), as every version wrote
+ * them.
+ */
 export interface RedisChangeKeys {
   lease: string;
   /** The stream of events; each entry `n` (its sequence number) and `e` (the event without its id). */
