@@ -5,6 +5,7 @@ import { etagOf, RenderedAnswers, type RenderedAnswer } from './rendered-answers
 
 const BODY = Buffer.from('{"data":[{"code":"b03","name":"王秀娟"}]}', 'utf8');
 const CSV = Buffer.from('\uFEFFcode,name\r\nb03,王秀娟\r\n', 'utf8');
+const NOW = Date.parse('2026-12-07T10:00:00Z');
 
 function rendered(
   body: Buffer,
@@ -37,7 +38,7 @@ describe('registerCachedAnswerHook', () => {
     routed = [];
     fromCache = [];
     fastify = Fastify();
-    registerCachedAnswerHook(fastify, answers);
+    registerCachedAnswerHook(fastify, answers, () => NOW);
     registerEtagHook(fastify);
     fastify.addHook('onResponse', (request, _reply, done) => {
       fromCache.push(request.answeredFromCache);
@@ -53,7 +54,7 @@ describe('registerCachedAnswerHook', () => {
   });
   afterEach(() => fastify.close());
 
-  const fresh = () => Date.now() + 60_000;
+  const fresh = () => NOW + 60_000;
 
   it('answers a fresh rendered answer with its bytes and headers, X-Cache HIT, without the route', async () => {
     answers.set(RenderedAnswers.key('/v1/staff?limit=5', false), rendered(BODY, fresh()));
@@ -108,7 +109,7 @@ describe('registerCachedAnswerHook', () => {
   });
 
   it('passes on an answer whose vendor data is no longer fresh', async () => {
-    answers.set(RenderedAnswers.key('/v1/staff', false), rendered(BODY, Date.now() - 1));
+    answers.set(RenderedAnswers.key('/v1/staff', false), rendered(BODY, NOW - 1));
     const response = await fastify.inject({ method: 'GET', url: '/v1/staff' });
     expect(response.body).toBe('from the route');
     expect(response.headers['x-cache']).toBeUndefined();

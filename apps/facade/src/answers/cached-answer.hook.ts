@@ -17,6 +17,7 @@ declare module 'fastify' {
 export function registerCachedAnswerHook(
   fastify: FastifyInstance,
   answers: Pick<RenderedAnswers, 'fresh'>,
+  now: () => number = Date.now,
 ): void {
   fastify.decorateRequest('answeredFromCache', false);
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -24,7 +25,7 @@ export function registerCachedAnswerHook(
     const url = request.url;
     const answer = answers.fresh(
       RenderedAnswers.key(url, wantsCsv(formatInUrl(url), request.headers.accept)),
-      Date.now(),
+      now(),
     );
     if (!answer) return done();
     request.answeredFromCache = true;

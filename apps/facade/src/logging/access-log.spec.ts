@@ -6,6 +6,8 @@ import { RenderedAnswers } from '../answers/rendered-answers';
 import { AccessLog, registerAnsweredHook } from './access-log';
 import type { LogDestination } from './log-destination';
 
+const NOW = Date.parse('2026-12-07T10:00:00Z');
+
 interface Line {
   level: number;
   msg: string;
@@ -103,7 +105,7 @@ describe('registerAnsweredHook', () => {
     lines = log.lines;
     answers = new RenderedAnswers();
     fastify = Fastify({ genReqId: () => 'req-9' });
-    registerCachedAnswerHook(fastify, answers);
+    registerCachedAnswerHook(fastify, answers, () => NOW);
     registerAnsweredHook(
       fastify,
       {
@@ -138,7 +140,7 @@ describe('registerAnsweredHook', () => {
       body,
       headers: { 'content-type': 'application/json; charset=utf-8' },
       etag: '"e"',
-      freshUntil: Date.now() + 60_000,
+      freshUntil: NOW + 60_000,
     });
     await fastify.inject({ method: 'GET', url: '/v1/staff/b01' });
     expect(hits).toBe(1);
