@@ -55,7 +55,10 @@ export default [
             // only; the simulator may share the vendor's wire types but nothing of the facade.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:vendor', onlyDependOnLibsWithTags: ['scope:vendor', 'scope:shared'] },
-            { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:sim', 'scope:vendor'] },
+            {
+              sourceTag: 'scope:sim',
+              onlyDependOnLibsWithTags: ['scope:sim', 'scope:vendor', 'scope:shared'],
+            },
             // the facade may run the bundled simulator when no vendor is configured.
             {
               sourceTag: 'scope:facade',

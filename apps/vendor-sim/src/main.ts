@@ -1,4 +1,5 @@
-import { parseSimConfig, SimConfigError, type SimConfig } from './sim-config';
+import { ConfigError } from '@youmi-facade/config';
+import { parseSimConfig, type SimConfig } from './sim-config';
 import { createSimulator, urlHost, type Simulator } from '@youmi-facade/vendor-sim';
 
 let simulator: Simulator | undefined;
@@ -18,7 +19,7 @@ function readConfig(): SimConfig {
   try {
     return parseSimConfig(process.env);
   } catch (error) {
-    if (error instanceof SimConfigError) {
+    if (error instanceof ConfigError) {
       process.stderr.write(`vendor-sim: ${error.message}\n`);
       process.exit(2);
     }

@@ -1,4 +1,5 @@
-import { parseSimConfig, SimConfigError } from './sim-config';
+import { ConfigError } from '@youmi-facade/config';
+import { parseSimConfig } from './sim-config';
 
 describe('parseSimConfig', () => {
   it('has the documented defaults', () => {
@@ -47,14 +48,18 @@ describe('parseSimConfig', () => {
 
   it.each([
     ['PORT', '3100x'],
-    ['SIM_DATASET', 'Seed'],
+    ['SIM_DATASET', 'production'],
+    ['SIM_SCALE', '0'],
+    ['SIM_SCALE', '51'],
+    ['SIM_FAULTS', '{"drop":true}'],
+    ['SIM_FAULTS', 'not json'],
     ['SIM_SCALE', 'NaN'],
     ['SIM_TOKEN_TTL_SECONDS', '0'],
     ['SIM_CLOCK_OFFSET_SECONDS', '1.5'],
     ['SIM_CLOCK_OFFSET_SECONDS', '999999999'],
     ['SIM_FAULTS', '[{"endpoint":"nope","drop":true}]'],
   ])('names %s when it is %s', (variable, value) => {
-    expect(() => parseSimConfig({ [variable]: value })).toThrow(SimConfigError);
-    expect(() => parseSimConfig({ [variable]: value })).toThrow(new RegExp(`^invalid ${variable}:`));
+    expect(() => parseSimConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => parseSimConfig({ [variable]: value })).toThrow(new RegExp(`\\n  - ${variable} must`));
   });
 });

@@ -7,6 +7,8 @@ import {
   type DatasetName,
   type SimFault,
 } from '@youmi-facade/vendor-sim';
+import { integer, oneOf, readEnv, text, textOr, type Env } from '@youmi-facade/config';
+import { z } from 'zod';
 
 export const DEMO_APP_ID = 'demo-app';
 export const DEMO_APP_KEY = 'demo-secret';
@@ -31,101 +33,85 @@ export interface SimConfig {
   demoCredentials: boolean;
 }
 
-export class SimConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`invalid ${variable}: ${message}`);
-  }
-}
+const got = (issue: { input?: unknown }) => `(got "${String(issue.input).slice(0, 40)}")`;
 
-type Env = Readonly<Record<string, string | undefined>>;
+const scaleError = (issue: { input?: unknown }) =>
+  `must be a number greater than 0 and at most ${MAX_SCALE} ${got(issue)}`;
+const offsetError = (issue: { input?: unknown }) =>
+  `must be an integer from -${MAX_CLOCK_OFFSET_SECONDS} to ${MAX_CLOCK_OFFSET_SECONDS} ${got(issue)}`;
 
-/** An empty variable counts as unset, as it does for most shells' `VAR= cmd`. */
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new SimConfigError(name, `"${raw}" is not an integer from ${min} to ${max}`);
-  }
-  return Number(raw);
-}
-
-/** Reads and validates every variable; throws SimConfigError naming the first bad one. */
-export function parseSimConfig(env: Env): SimConfig {
-  const port = integer(env, 'PORT', DEFAULT_PORT, 0, 65535);
-  const host = read(env, 'HOST') ?? '127.0.0.1';
-  const appKey = read(env, 'SIM_APP_KEY');
-  const dataset = read(env, 'SIM_DATASET') ?? 'seed';
-  if (dataset !== 'seed' && dataset !== 'synthetic')
-    throw new SimConfigError('SIM_DATASET', `"${dataset}" is not one of seed, synthetic`);
-  const rawScale = read(env, 'SIM_SCALE');
-  const scale = rawScale === undefined ? 1 : Number(rawScale);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > MAX_SCALE) {
-    throw new SimConfigError(
-      'SIM_SCALE',
-      `"${rawScale}" is not a number greater than 0 and at most ${MAX_SCALE}`,
-    );
-  }
-  const seed = integer(env, 'SIM_SEED', DEFAULT_SYNTHETIC_SEED, 0, 4294967295);
-  const tokenTtlSeconds = integer(
-    env,
-    'SIM_TOKEN_TTL_SECONDS',
-    DEFAULT_TOKEN_TTL_SECONDS,
-    1,
-    10 * 365 * 24 * 3600,
-  );
-  const latencyMs = integer(env, 'SIM_LATENCY_MS', 0, 0, 600_000);
-  const rawOffset = read(env, 'SIM_CLOCK_OFFSET_SECONDS');
-  const maxOffset = MAX_CLOCK_OFFSET_SECONDS;
-  if (
-    rawOffset !== undefined &&
-    (!/^[-+]?\d{1,9}$/.test(rawOffset) || Math.abs(Number(rawOffset)) > maxOffset)
-  ) {
-    throw new SimConfigError(
-      'SIM_CLOCK_OFFSET_SECONDS',
-      `"${rawOffset}" is not an integer from -${maxOffset} to ${maxOffset}`,
-    );
-  }
-  return {
-    port,
-    host,
-    appId: read(env, 'SIM_APP_ID') ?? DEMO_APP_ID,
-    appKey: appKey ?? DEMO_APP_KEY,
-    dataset,
-    scale,
-    seed,
-    tokenTtlSeconds,
-    latencyMs,
-    clockOffsetSeconds: rawOffset === undefined ? 0 : Number(rawOffset),
-    faults: parseFaults(read(env, 'SIM_FAULTS')),
-    demoCredentials: appKey === undefined,
-  };
-}
-
-function parseFaults(raw: string | undefined): SimFault[] {
-  if (raw === undefined) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new SimConfigError('SIM_FAULTS', 'not valid JSON (expected an array of fault objects)');
-  }
-  if (!Array.isArray(parsed))
-    throw new SimConfigError('SIM_FAULTS', 'expected a JSON array of fault objects');
-  return parsed.map((fault, index) => {
+/** The simulator's variables, in the README's order. */
+const simEnv = z.object({
+  PORT: integer(DEFAULT_PORT, 0, 65535),
+  HOST: textOr('127.0.0.1'),
+  SIM_APP_ID: textOr(DEMO_APP_ID),
+  SIM_APP_KEY: text(),
+  SIM_DATASET: oneOf(['seed', 'synthetic'], 'seed'),
+  SIM_SCALE: text().pipe(
+    z
+      .string()
+      .regex(/^\d*\.?\d+$/, { error: scaleError })
+      .transform(Number)
+      .pipe(z.number().gt(0, { error: scaleError }).max(MAX_SCALE, { error: scaleError }))
+      .default(1),
+  ),
+  SIM_SEED: integer(DEFAULT_SYNTHETIC_SEED, 0, 4294967295),
+  SIM_TOKEN_TTL_SECONDS: integer(DEFAULT_TOKEN_TTL_SECONDS, 1, 10 * 365 * 24 * 3600),
+  SIM_LATENCY_MS: integer(0, 0, 600_000),
+  SIM_CLOCK_OFFSET_SECONDS: text().pipe(
+    z
+      .string()
+      .regex(/^[-+]?\d{1,9}$/, { error: offsetError })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(-MAX_CLOCK_OFFSET_SECONDS, { error: offsetError })
+          .max(MAX_CLOCK_OFFSET_SECONDS, { error: offsetError }),
+      )
+      .default(0),
+  ),
+  SIM_FAULTS: text().transform((raw, context): SimFault[] => {
+    if (raw === undefined) return [];
+    const problem = (message: string) => {
+      context.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    let parsed: unknown;
     try {
-      return parseFault(fault);
-    } catch (error) {
-      if (error instanceof FaultValidationError)
-        throw new SimConfigError('SIM_FAULTS', `fault ${index}: ${error.message}`);
-      throw error;
+      parsed = JSON.parse(raw);
+    } catch {
+      return problem('must be valid JSON: an array of fault objects');
     }
-  });
+    if (!Array.isArray(parsed)) return problem('must be a JSON array of fault objects');
+    const faults: SimFault[] = [];
+    for (const [index, fault] of parsed.entries()) {
+      try {
+        faults.push(parseFault(fault));
+      } catch (error) {
+        if (!(error instanceof FaultValidationError)) throw error;
+        return problem(`must hold only valid faults (fault ${index}: ${error.message})`);
+      }
+    }
+    return faults;
+  }),
+});
+
+/** Reads and validates every variable; throws a ConfigError naming each bad one. */
+export function parseSimConfig(env: Env): SimConfig {
+  const read = readEnv(simEnv, env);
+  return {
+    port: read.PORT,
+    host: read.HOST,
+    appId: read.SIM_APP_ID,
+    appKey: read.SIM_APP_KEY ?? DEMO_APP_KEY,
+    dataset: read.SIM_DATASET,
+    scale: read.SIM_SCALE,
+    seed: read.SIM_SEED,
+    tokenTtlSeconds: read.SIM_TOKEN_TTL_SECONDS,
+    latencyMs: read.SIM_LATENCY_MS,
+    clockOffsetSeconds: read.SIM_CLOCK_OFFSET_SECONDS,
+    faults: read.SIM_FAULTS,
+    demoCredentials: read.SIM_APP_KEY === undefined,
+  };
 }
