@@ -25,14 +25,21 @@ if (!reportOnly) {
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 /**
- * Survivors looked at, with the reason, one file per project: equivalent (no test can tell them apart), or
- * with `"kind": "unnoticeable"` when they differ only for input the code never gets or in nothing a user can
- * see (still counted as undetected).
+ * Survivors looked at are marked in the code, where they move with it: `// Stryker disable next-line
+ * <mutators>: <reason>` (or `disable` … `restore` around a try statement, for a catch block), the reason
+ * going on in the comment lines below. An equivalent mutant (no test can tell it apart) leaves the score;
+ * one whose reason begins `unnoticeable:` differs only for input the code never gets or in nothing a user
+ * can see, and is still counted as undetected. Stryker reports both as Ignored, with the reason's first line.
  */
-const equivalentOf = (name) => {
-  const file = `tools/mutation/equivalent/${name}.json`;
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
-};
+const UNNOTICEABLE = 'unnoticeable:';
+function reasonInSource(lines, statusReason) {
+  const at = lines.findIndex((line) => /\/\/ Stryker disable/.test(line) && line.includes(statusReason));
+  if (at < 0) return statusReason;
+  const words = [statusReason];
+  for (let i = at + 1; i < lines.length && /^\s*\/\/ (?!Stryker)/.test(lines[i]); i += 1)
+    words.push(lines[i].trim().slice(3));
+  return words.join(' ');
+}
 
 function summarise(name) {
   const file = `reports/mutation/${name}.json`;
@@ -48,21 +55,15 @@ function summarise(name) {
     Ignored: 0,
   };
   const survivors = [];
-  const equivalent = equivalentOf(name);
   for (const [path, { source, mutants }] of Object.entries(report.files)) {
     const lines = source.split('\n');
     for (const mutant of mutants) {
       counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
-      if (!UNDETECTED.has(mutant.status)) continue;
+      const judged = mutant.status === 'Ignored' && mutant.statusReason;
+      if (!UNDETECTED.has(mutant.status) && !judged) continue;
       const line = mutant.location.start.line;
-      const known = equivalent.find(
-        (e) =>
-          e.file === path &&
-          e.line === line &&
-          e.mutator === mutant.mutatorName &&
-          (e.replacement === undefined || e.replacement === mutant.replacement),
-      );
-      const unnoticeable = known?.kind === 'unnoticeable';
+      const reason = judged ? reasonInSource(lines, mutant.statusReason) : undefined;
+      const unnoticeable = reason?.startsWith(UNNOTICEABLE);
       survivors.push({
         path,
         line,
@@ -70,22 +71,23 @@ function summarise(name) {
         status: mutant.status,
         replacement: mutant.replacement ?? '',
         code: (lines[line - 1] ?? '').trim(),
-        equivalent: unnoticeable ? undefined : known?.reason,
-        unnoticeable: unnoticeable ? known.reason : undefined,
+        equivalent: judged && !unnoticeable ? reason : undefined,
+        unnoticeable: unnoticeable ? reason.slice(UNNOTICEABLE.length).trim() : undefined,
       });
     }
   }
   const detected = [...DETECTED].reduce((sum, status) => sum + counts[status], 0);
-  const undetected = [...UNDETECTED].reduce((sum, status) => sum + counts[status], 0);
+  const unnoticeable = survivors.filter((s) => s.unnoticeable).length;
+  const undetected = [...UNDETECTED].reduce((sum, status) => sum + counts[status], 0) + unnoticeable;
   const judged = survivors.filter((s) => s.equivalent).length;
   const percent = (part, whole) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
   // A mutant judged equivalent behaves exactly like the original, so no test could detect it: it leaves the
-  // score.
+  // score, and the raw score counts it as undetected.
   return {
     counts,
     judged,
-    score: percent(detected, detected + undetected - judged),
-    raw: percent(detected, detected + undetected),
+    score: percent(detected, detected + undetected),
+    raw: percent(detected, detected + undetected + judged),
     survivors,
   };
 }
@@ -112,7 +114,7 @@ const md = [
   'The score is the share of mutants the tests detect (killed or timed out) among those they could: survivors and',
   'mutants no test runs count against it; mutants that do not compile (the TypeScript checker) do not count.',
   'Survivors judged equivalent (they behave exactly like the original code; the reason for each is below, kept in',
-  '`tools/mutation/equivalent/<project>.json`) leave the score; the raw score counts them as undetected.',
+  'the code beside them as a `// Stryker disable` comment) leave the score; the raw score counts them as undetected.',
   "What each project mutates is in `tools/mutation/projects.mjs`. The facade's request path is measured with its unit",
   'tests and the end-to-end tests that need only Redis (`apps/facade/test/redis/`): the others boot whole applications,',
   "too slow to rerun per mutant, so what only they catch counts against it. The mapping's property tests run 30 cases per property under Stryker (150 in `npm test`).",

@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sendToVendor } from '../src/lib/http-send';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -72,7 +77,7 @@ describe('sendToVendor over a real socket', () => {
       res.write('{"succeed":true,"values":[');
       setTimeout(() => res.socket?.destroy(), 20);
     };
-    await expect(send()).rejects.toThrow(/^aborted$|before its last byte/);
+    await expect(send()).rejects.toThrow('the answer ended before its last byte');
   });
 
   it('rejects when its signal aborts while the vendor says nothing', async () => {
@@ -81,5 +86,49 @@ describe('sendToVendor over a real socket', () => {
     const pending = sendToVendor(url, { method: 'GET', headers: {} }, controller.signal);
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('speaks TLS to an https URL and refuses a certificate no authority signed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'http-send-'));
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const tls = createTlsServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        (_req, res) => res.end('{}'),
+      );
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+      try {
+        const port = (tls.address() as AddressInfo).port;
+        const pending = sendToVendor(
+          `https://127.0.0.1:${port}/`,
+          { method: 'GET', headers: {} },
+          new AbortController().signal,
+        );
+        await expect(pending).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+      } finally {
+        tls.closeAllConnections();
+        await new Promise((resolve) => tls.close(resolve));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,7 +24,12 @@ export function parseDeviceNumbers(text: string): DeviceNumberList {
     const openAlt = item.lastIndexOf('（');
     const start = Math.max(open, openAlt);
     const last = item.charCodeAt(item.length - 1);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: With no opening parenthesis (start < 0)
+    // the next line skips the item whatever wechatId holds.
     const wechatId = start < 0 ? '' : item.slice(start + 1, item.length - 1).trim();
+    // Stryker disable next-line ConditionalExpression: The one survivor of the three is the start < 0
+    // operand: with no opening parenthesis wechatId is '', so the wechatId === '' check skips the item anyway
+    // (the other two are killed by 'no closing parenthesis').
     if (start < 0 || (last !== 41 && last !== 0xff09) || wechatId === '') {
       complete = false;
       continue;

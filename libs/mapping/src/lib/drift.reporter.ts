@@ -37,6 +37,8 @@ export function sampleOf(value: unknown): string {
     case 'function':
       return `(${typeof value})`;
   }
+  // Stryker disable next-line ConditionalExpression: Without the shortcut null falls through to
+  // JSON.stringify(null), which is also the text 'null'.
   if (value === null) return 'null';
   try {
     return truncate(JSON.stringify(value) ?? '(object)');

@@ -27,10 +27,14 @@ const ISO_BUFFER = Array.from('0000-00-00T00:00:00.000Z', (c) => c.charCodeAt(0)
  */
 export function parseVendorTime(text: string): string | null {
   const s =
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: Only empty text tells the length
+    // test apart, and for it charCodeAt answers NaN, so the guard stays false, and ''.trim() is '' anyway.
     text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32)
       ? text.trim()
       : text;
   const len = s.length;
+  // Stryker disable next-line ConditionalExpression: Without len < 16 a shorter text is still rejected: it
+  // has no digit at index 15, so the minute reads as -1 and the field check returns null.
   if (len < 16 || len > 64) return null;
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 2);
@@ -66,6 +70,9 @@ export function parseVendorTime(text: string): string | null {
     i += 3;
     if (s.charCodeAt(i) === DOT) {
       const start = ++i;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: Without i < len the loop still
+      // stops at the end, because charCodeAt(len) is NaN and NaN is not a digit. At i === len charCodeAt
+      // answers NaN, which is not a digit, so the loop stops at the same index.
       while (i < len && isDigit(s.charCodeAt(i))) i++;
       const count = i - start;
       if (count === 0) return null;

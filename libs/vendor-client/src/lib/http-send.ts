@@ -35,7 +35,7 @@ export function sendToVendor(
     const outgoing = send(target, { method: request.method, headers, signal }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
+      // An answer cut short ends here too: Node emits no 'error' on it without a listener.
       response.on('close', () => {
         if (!response.complete) reject(new Error('the answer ended before its last byte'));
         else resolve({ status: response.statusCode ?? 0, chunks });

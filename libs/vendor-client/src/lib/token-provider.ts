@@ -144,6 +144,8 @@ export class TokenProvider {
         reason: 'no access_token',
       });
     }
+    // Stryker disable next-line OptionalChaining: This line runs only after access_token was read as a
+    // non-empty string, so granted cannot be null or undefined there.
     this.held = this.hold(value, granted?.expires_in);
     this.options.obtained?.();
     return value;

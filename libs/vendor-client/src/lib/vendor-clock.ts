@@ -17,6 +17,9 @@ export interface VendorClockSnapshot {
 }
 
 // `2018-01-18T21:17:35.6138490+08:00`: the vendor's local time with its offset and 0-7 fractional digits.
+// Stryker disable next-line Regex: Without the $ anchor only strings that start with a full vendor timestamp
+// and carry more characters are let through, and V8’s Date.parse answers NaN for every such string, so
+// parseVendorTime still answers undefined.
 const VENDOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 export function parseVendorTime(value: unknown): number | undefined {
@@ -87,6 +90,11 @@ export function describeClockOffset(offsetMs: number | null): string {
   const minutes = Math.floor((seconds % 3600) / 60);
   if (hours > 0) parts.push(`${hours} h`);
   if (minutes > 0) parts.push(`${minutes} min`);
+  // Stryker disable next-line ConditionalExpression: parts.length === 0 matters only when seconds % 60 is 0,
+  // and then seconds (at least 1 here) is a whole number of minutes, so the hours or minutes part is already
+  // there.
   if (seconds % 60 > 0 || parts.length === 0) parts.push(`${seconds % 60} s`);
+  // Stryker disable next-line EqualityOperator: An offset of 0 rounds to 0 seconds and returns the agreeing
+  // sentence earlier, so offsetMs is never 0 on this line.
   return `our clock is ${parts.join(' ')} ${offsetMs > 0 ? 'ahead of' : 'behind'} the vendor's`;
 }
