@@ -50,11 +50,14 @@ export const PROJECTS = {
     typeCheck: false,
     target: 75,
   },
-  // The change feed, by its unit tests likewise (its end-to-end tests boot instances, Redis, the simulator).
+  // The change feed likewise: its unit tests and the end-to-end tests of its Redis adapters (the others boot
+  // instances and the simulator).
   'facade-change-feed': {
     mutate: ['apps/facade/src/changes/**/*.ts', ...notTests],
     jestConfig: 'apps/facade/jest.config.cjs',
-    jestOverrides: { testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    jestOverrides: {
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/redis/redis-change-ports.e2e.spec.ts'],
+    },
     tsconfig: 'apps/facade/tsconfig.app.json',
     typeCheck: false,
     target: 85,
