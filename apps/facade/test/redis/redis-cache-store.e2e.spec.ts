@@ -16,6 +16,23 @@ async function stores() {
   };
 }
 
+/** A store whose Redis never answers (nothing listens on port 9), its clock fixed at `now`. */
+function unreachableStore(now: number) {
+  const down = new Redis('redis://127.0.0.1:9', {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  const offline = new RedisCacheStore(down, {
+    prefix: 'unreachable:',
+    freshMs: FRESH,
+    lockMs: 2_000,
+    now: () => now,
+  });
+  return { down, offline };
+}
+
 const entry = (version: string, storedAt: number) => ({ values: [{ id: 1, version }], storedAt, version });
 
 describe('RedisCacheStore', () => {
@@ -53,18 +70,7 @@ describe('RedisCacheStore', () => {
     } finally {
       await cleanUp();
     }
-    const down = new Redis('redis://127.0.0.1:9', {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    const offline = new RedisCacheStore(down, {
-      prefix: 'unreachable:',
-      freshMs: FRESH,
-      lockMs: 2_000,
-      now: () => 0,
-    });
+    const { down, offline } = unreachableStore(0);
     await expect(offline.set('staff', entry('c', 0), 1_000)).resolves.toBeUndefined();
     expect((await offline.get('staff'))?.version).toBe('c');
     expect(await offline.withLock('staff', async () => 'ran')).toBe('ran');
@@ -174,18 +180,7 @@ describe('RedisCacheStore', () => {
   });
 
   it('still answers a copy it was told to forget when Redis does not answer (a copy, not a wait on the vendor)', async () => {
-    const down = new Redis('redis://127.0.0.1:9', {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    const offline = new RedisCacheStore(down, {
-      prefix: 'unreachable:',
-      freshMs: FRESH,
-      lockMs: 2_000,
-      now: () => 1_000,
-    });
+    const { down, offline } = unreachableStore(1_000);
     try {
       await offline.set('staff', entry('a', 1_000), 120_000);
       offline.forgetLocal('staff');
