@@ -476,6 +476,7 @@ async function benchChanges(simOrigin, startFacade, vendor) {
   const hits = {
     off: await hitLatencyRun(simOrigin, startFacade, false),
     on: await hitLatencyRun(simOrigin, startFacade, true),
+    onFromStart: await hitLatencyRun(simOrigin, startFacade, true, { fromStart: true }),
   };
   log(`change feed: fan-out to 1,000 streams, ${settings.fanOutRounds} round(s)`);
   const fanOut = await fanOutRun(simOrigin, startFacade, 1000);
@@ -505,7 +506,11 @@ second; the facade (LOG_LEVEL=info) with the feed off, then polling every second
 | facade | req/s | p50 ms | p99 ms | event-loop delay p99 ms | event-loop delay max ms | rounds of renames | errors |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${row('feed off (`CHANGES_POLL_SECONDS=0`)', hits.off)}
-${row('feed polling every second', hits.on)}
+${row('feed polling every second, after its baseline poll', hits.on)}
+${hits.onFromStart ? `${row('feed polling every second, its baseline poll during the run', hits.onFromStart)}\n` : ''}
+The feed's rows start once the facade has listed every account and staff member (as the callers' warm-up would); the
+second waits for the baseline poll (the first, which reads and hands over every record) before the load, the third starts at
+once, so that the baseline's handover falls within the run. A baseline is taken once per instance that takes the lease.
 
 `;
 }
@@ -520,7 +525,7 @@ const HIT_RATE = 1000;
  * every second, with the feed polling every second or off: the answers' latency, and the event-loop delay
  * over the run.
  */
-async function hitLatencyRun(simOrigin, startFacade, feedOn) {
+async function hitLatencyRun(simOrigin, startFacade, feedOn, { fromStart = false } = {}) {
   const facade = await startFacade({ CHANGES_POLL_SECONDS: feedOn ? '1' : '0' });
   try {
     const accounts = await listKeys(facade.origin, '/v1/operator-accounts', (account) => String(account.id));
@@ -528,6 +533,7 @@ async function hitLatencyRun(simOrigin, startFacade, feedOn) {
     // Renames pick indices by round: the record asked for is one they do not reach during the run.
     const path = `/v1/staff/${encodeURIComponent(staff[99])}`;
     await fetch(facade.origin + path);
+    if (feedOn && !fromStart) while ((await scrape(facade.origin)).polls < 1) await sleep(100);
     await scrape(facade.origin);
     let changing = true;
     let rounds = 0;
@@ -1113,7 +1119,7 @@ function changeTargets(c) {
     : [
         {
           target: `cache-hit p99 with the feed polling every second ≤ 1.5 × with it off (${HIT_RATE} req/s)`,
-          measured: `${(c.hits.on.p99 / c.hits.off.p99).toFixed(2)} × (${c.hits.on.p99} against ${c.hits.off.p99} ms)`,
+          measured: `${(c.hits.on.p99 / c.hits.off.p99).toFixed(2)} × (${c.hits.on.p99} against ${c.hits.off.p99} ms)${c.hits.onFromStart ? `; with the baseline poll in the run ${c.hits.onFromStart.p99} ms` : ''}`,
           met: c.hits.on.p99 <= 1.5 * c.hits.off.p99,
         },
         {

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { setImmediate as realImmediate } from 'node:timers/promises';
 import type { FacadeConfig } from '../config/facade-config';
 import type { VendorConnectionMonitor } from '../upstream/vendor-connection.monitor';
 import type { VendorMetrics } from '../upstream/vendor-metrics';
@@ -284,6 +285,9 @@ describe('ChangeDetector', () => {
 
     detector.start();
     await jest.advanceTimersByTimeAsync(0);
+    // A poll lets waiting requests go first (real immediates, which fake timers leave alone) before
+    // each resource's commit; the next poll is scheduled once this one is done.
+    for (let i = 0; i < 10; i += 1) await realImmediate();
     expect(detection.poll).toHaveBeenCalledTimes(1);
     expect(ports.lease.leading).toBe(true);
     await jest.advanceTimersByTimeAsync(59_999);

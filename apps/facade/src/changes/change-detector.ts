@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { explainVendorFailure } from '@youmi-facade/vendor-client';
+import { setImmediate as requestsFirst } from 'node:timers/promises';
 import { FACADE_CONFIG } from '../config/facade-config.module';
 import type { FacadeConfig } from '../config/facade-config';
 import { tracedPoll } from '../tracing/change-tracing';
@@ -118,6 +119,8 @@ export class ChangeDetector {
         this.logger.log(`${resource} is read again; its changes are compared once more`);
       // The same vendor answers as at the last commit: nothing to compare (most polls, most resources).
       if (this.committer.unchanged(resource, read.version)) continue;
+      // A baseline builds every record's snapshot: the requests waiting meanwhile go before each resource's.
+      await requestsFirst();
       const { current, candidates } = this.committer.currentOf(
         resource,
         detected.resources.get(resource) as DetectedResource,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FACADE_CONFIG } from '../../config/facade-config.module';
 import type { FacadeConfig } from '../../config/facade-config';
+import { joinParts, type AnswerPart } from './answer-parts';
 import { applyPatch } from './array-patch';
 import { DetectionPoller, type DetectionWorkerData, type PollAnswer } from './detection-poller';
 
@@ -179,9 +180,20 @@ function workerPort(worker: Worker): DetectionPort {
     if (outcome.answer) waiting?.resolve(outcome.answer);
     else waiting?.reject(outcome.error ?? new Error('the detection thread answered nothing'));
   };
-  worker.on('message', (message: { answer?: PollAnswer; error?: string }) =>
-    settle(message.answer ? { answer: message.answer } : { error: new Error(message.error) }),
-  );
+  let parts: AnswerPart[] = [];
+  worker.on('message', (message: { part?: AnswerPart; answer?: PollAnswer; error?: string }) => {
+    // One part decoded at a time, the requests waiting meanwhile answered before the next is asked for.
+    if (message.part) {
+      parts.push(message.part);
+      setImmediate(() => worker.postMessage('next'));
+      return;
+    }
+    const received = parts;
+    parts = [];
+    settle(
+      message.answer ? { answer: joinParts(message.answer, received) } : { error: new Error(message.error) },
+    );
+  });
   worker.on('error', (error) => settle({ error }));
   worker.on('exit', (code) => {
     exited = new Error(`the detection thread exited with code ${code}`);
@@ -194,6 +206,7 @@ function workerPort(worker: Worker): DetectionPort {
       new Promise<PollAnswer>((resolve, reject) => {
         if (exited) return reject(exited);
         pending = { resolve, reject };
+        parts = [];
         worker.ref();
         worker.postMessage('poll');
       }).finally(() => worker.unref()),
