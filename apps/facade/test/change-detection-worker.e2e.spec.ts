@@ -58,4 +58,31 @@ describe('change detection in the built facade (its own worker thread)', () => {
       expect(stdout).not.toContain(sim.appKey);
     }
   });
+
+  it('hands a baseline larger than one part over in parts, every record of it', async () => {
+    // 1,000 operator accounts: the baseline's records cross from the detection thread 500 at a time.
+    const large = await startSimulator({ env: { SIM_DATASET: 'synthetic', SIM_SCALE: '0.1' } });
+    const facade = await startFacadeProcess({
+      LOG_LEVEL: 'info',
+      UPSTREAM_BASE_URL: large.baseUrl,
+      UPSTREAM_APP_ID: large.appId,
+      UPSTREAM_APP_KEY: large.appKey,
+      CHANGES_POLL_SECONDS: '1',
+    });
+    try {
+      const printed = await eventually(
+        async () => facade.stdout(),
+        (text) => /operator-accounts: baseline of \d+ records/.test(text),
+      );
+      const baseline = Number(/operator-accounts: baseline of (\d+) records/.exec(printed)?.[1]);
+      const page = (await (await fetch(`${facade.origin}/v1/operator-accounts?limit=1`)).json()) as {
+        meta: { total: number };
+      };
+      expect(page.meta.total).toBeGreaterThan(500);
+      expect(baseline).toBe(page.meta.total);
+    } finally {
+      await facade.stop();
+      await large.stop();
+    }
+  });
 });
