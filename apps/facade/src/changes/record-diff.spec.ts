@@ -78,6 +78,11 @@ describe('diffSnapshots', () => {
     ]);
   });
 
+  it('passes over a candidate that is not in the current snapshot', () => {
+    const before = snapshot({ b01: { code: 'b01' } });
+    expect(diffSnapshots(before, before, { changed: ['b09'], removed: [] })).toEqual([]);
+  });
+
   it('sees no change between equal snapshots, nor in a different key order', () => {
     const records = { 1: { id: 1, a: 1, b: 2 } };
     expect(diffSnapshots(snapshot(records), snapshot(records))).toEqual([]);
@@ -110,7 +115,14 @@ describe('diffValues', () => {
     ['a field that appears', { a: 1 }, { a: 1, b: 'x' }, [{ field: 'b', before: null, after: 'x' }]],
     ['a field that goes', { a: 1, b: 'x' }, { a: 1 }, [{ field: 'b', before: 'x', after: null }]],
     ['null and absent alike', { a: null }, {}, []],
+    ['absent and null alike', {}, { a: null }, []],
     ['an equal array', { ids: [{ x: 1 }] }, { ids: [{ x: 1 }] }, []],
+    [
+      'an array whose object changed a field',
+      { ids: [{ x: 1 }] },
+      { ids: [{ x: 2 }] },
+      [{ field: 'ids', before: [{ x: 1 }], after: [{ x: 2 }] }],
+    ],
     [
       'an array grown by one item at its end',
       { ids: [7] },

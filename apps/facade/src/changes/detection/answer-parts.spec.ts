@@ -12,6 +12,7 @@ function answerWith(readAdded: unknown[], resourceAdded: unknown[], texts: strin
       { key: 'down', status: 'failed', failure: 'timed out' },
     ],
     resources: [
+      { name: 'labels', status: 'same' },
       {
         name: 'staff',
         status: 'changed',
@@ -19,7 +20,6 @@ function answerWith(readAdded: unknown[], resourceAdded: unknown[], texts: strin
         addedTexts: texts,
         removedKeys: ['gone'],
       },
-      { name: 'labels', status: 'same' },
     ],
     staffCodesChanged: ['s1'],
     calls: [],
@@ -36,26 +36,34 @@ describe('partsOf and joinParts', () => {
       [1, 'added', 3],
       [1, 'added', 3],
       [1, 'added', 1],
-      [3, 'added', 3],
-      [3, 'added', 3],
-      [3, 'added', 1],
-      [3, 'addedTexts', 3],
-      [3, 'addedTexts', 3],
-      [3, 'addedTexts', 1],
+      [4, 'added', 3],
+      [4, 'added', 3],
+      [4, 'added', 1],
+      [4, 'addedTexts', 3],
+      [4, 'addedTexts', 3],
+      [4, 'addedTexts', 1],
     ]);
     const [, read] = rest.reads;
     expect(read.status === 'changed' && read.patch.added).toEqual([]);
     expect(read.status === 'changed' && read.patch.refs.length).toBe(7);
-    const [resource] = rest.resources;
+    const [, resource] = rest.resources;
     expect(resource.status === 'changed' && [resource.patch.added, resource.addedTexts]).toEqual([[], []]);
     expect(resource.status === 'changed' && resource.removedKeys).toEqual(['gone']);
   });
 
   it('sends a list no longer than a part within the rest, and an answer with nothing long in one piece', () => {
-    const answer = answerWith([{ id: 1 }], [], []);
+    const answer = answerWith([{ id: 1 }], [1, 2, 3], ['1', '2', '3']);
     const { parts, rest } = partsOf(answer, 3);
     expect(parts).toEqual([]);
     expect(rest).toEqual(answer);
+  });
+
+  it('cuts a list of a whole number of parts into exactly that many', () => {
+    const { parts } = partsOf(answerWith([1, 2, 3, 4, 5, 6], [], []), 3);
+    expect(parts.map((part) => part.items)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
   });
 
   it('gives back the same answer for any lists and any part size', () => {
@@ -80,6 +88,9 @@ describe('partsOf and joinParts', () => {
     const { rest } = partsOf(answerWith([], [], []), 3);
     expect(() => joinParts(rest, [{ outcome: 0, field: 'added', items: [1] }])).toThrow(
       'part for outcome 0 has no added to fill',
+    );
+    expect(() => joinParts(rest, [{ outcome: 9, field: 'addedTexts', items: ['1'] }])).toThrow(
+      'part for outcome 9 has no addedTexts to fill',
     );
   });
 });

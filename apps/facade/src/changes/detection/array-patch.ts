@@ -8,22 +8,19 @@ export interface ArrayPatch<T> {
   added: T[];
 }
 
-/**
- * The patch from `previous` to `current`: an item is reused when `same` says it equals the previous
- * item `match(i)` points to (by default the one at the same position).
- */
+/** The patch from `previous` to `current`: an item is reused when `same` says it equals the previous one at its position. */
 export function patchOf<T>(
   previous: readonly T[] | undefined,
   current: readonly T[],
   same: (before: T, after: T) => boolean,
-  match: (i: number) => number | undefined = (i) => i,
 ): ArrayPatch<T> {
   const refs = new Int32Array(current.length);
   const added: T[] = [];
+  const held = previous ?? [];
   for (let i = 0; i < current.length; i += 1) {
-    const at = previous === undefined ? undefined : match(i);
-    if (at !== undefined && previous !== undefined && at < previous.length && same(previous[at], current[i]))
-      refs[i] = at;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end held[i] is undefined,
+    // which `same` never finds equal to a record (a JSON value); the check says so for the reader.
+    if (i < held.length && same(held[i], current[i])) refs[i] = i;
     else refs[i] = -added.push(current[i]);
   }
   return { refs, added };
