@@ -118,10 +118,10 @@ describe('diffValues', () => {
     ['absent and null alike', {}, { a: null }, []],
     ['an equal array', { ids: [{ x: 1 }] }, { ids: [{ x: 1 }] }, []],
     [
-      'an array whose object changed a field',
-      { ids: [{ x: 1 }] },
-      { ids: [{ x: 2 }] },
-      [{ field: 'ids', before: [{ x: 1 }], after: [{ x: 2 }] }],
+      'an array whose object changed one of its fields',
+      { ids: [{ x: 1, y: 1 }] },
+      { ids: [{ x: 1, y: 2 }] },
+      [{ field: 'ids', before: [{ x: 1, y: 1 }], after: [{ x: 1, y: 2 }] }],
     ],
     [
       'an array grown by one item at its end',
