@@ -8,7 +8,10 @@ export interface ArrayPatch<T> {
   added: T[];
 }
 
-/** The patch from `previous` to `current`: an item is reused when `same` says it equals the previous one at its position. */
+/**
+ * The patch from `previous` to `current`: an item is reused when `same` says it equals the previous one at
+ * its position.
+ */
 export function patchOf<T>(
   previous: readonly T[] | undefined,
   current: readonly T[],
