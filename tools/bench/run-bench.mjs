@@ -533,7 +533,7 @@ async function hitLatencyRun(simOrigin, startFacade, feedOn, { fromStart = false
     // Renames pick indices by round: the record asked for is one they do not reach during the run.
     const path = `/v1/staff/${encodeURIComponent(staff[99])}`;
     await fetch(facade.origin + path);
-    if (feedOn && !fromStart) while ((await scrape(facade.origin)).polls < 1) await sleep(100);
+    if (feedOn && !fromStart) await untilBaselinePolled(facade.origin);
     await scrape(facade.origin);
     let changing = true;
     let rounds = 0;
@@ -556,6 +556,12 @@ async function hitLatencyRun(simOrigin, startFacade, feedOn, { fromStart = false
   } finally {
     await stopFacade(facade);
   }
+}
+
+/** Until the first (baseline) poll is done; a feed that never polls fails the run instead of hanging it. */
+async function untilBaselinePolled(origin) {
+  for (const deadline = Date.now() + 60_000; (await scrape(origin)).polls < 1; await sleep(100))
+    if (Date.now() > deadline) throw new Error('the facade had not finished its baseline poll after 60 s');
 }
 
 /**

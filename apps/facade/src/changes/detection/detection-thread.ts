@@ -206,7 +206,6 @@ function workerPort(worker: Worker): DetectionPort {
       new Promise<PollAnswer>((resolve, reject) => {
         if (exited) return reject(exited);
         pending = { resolve, reject };
-        parts = [];
         worker.ref();
         worker.postMessage('poll');
       }).finally(() => worker.unref()),
